@@ -1,0 +1,133 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AppInfo } from '../../shared/contract/app.js';
+import { uuidv7 } from '../../shared/domain/uuidv7.js';
+import { createCatalogService } from './catalog/catalogService.js';
+import { systemClock, type Clock } from './clock.js';
+import { createDispatch, type Dispatch, type HandlerTable } from './dispatch.js';
+import { createEventBus, type EventListener } from './eventBus.js';
+import { createLogger, type Logger } from './logger.js';
+import { ObsService } from './obs/obsService.js';
+import { createKeyFileSecretBox, type SecretBox } from './secrets.js';
+import { loadMigrations, openDatabase, schemaVersion, type Db } from './store/db.js';
+import { createEventLog, type EventLog } from './store/eventLog.js';
+
+export interface CoreOptions {
+  readonly dataDir: string;
+  readonly migrationsDir: string;
+  readonly host: AppInfo['host'];
+  readonly version: string;
+  readonly clock?: Clock;
+  readonly log?: Logger;
+  /** Defaults to a key file in the data dir (console host); the desktop passes Electron safeStorage. */
+  readonly secrets?: SecretBox;
+  readonly obsCallTimeoutMs?: number;
+}
+
+/** The whole main-process core: plain Node, no Electron. Both transports talk to it through `dispatch`. */
+export interface Core {
+  readonly dispatch: Dispatch;
+  subscribe(listener: EventListener): () => void;
+  readonly db: Db;
+  readonly events: EventLog;
+  readonly obs: ObsService;
+  readonly log: Logger;
+  info(): AppInfo;
+  close(): Promise<void>;
+}
+
+const randomFill = (n: number): Uint8Array => new Uint8Array(randomBytes(n));
+
+function studioSetting(db: Db, key: string, fallback: string): string {
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  return row?.value ?? fallback;
+}
+
+function nodeIdOf(db: Db, clock: Clock): string {
+  const existing = db.prepare("SELECT value FROM settings WHERE key = 'node_id'").get() as { value: string } | undefined;
+  if (existing) return existing.value;
+  const id = randomBytes(6).toString('hex');
+  db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('node_id', ?, ?)").run(id, clock.now());
+  return id;
+}
+
+export function createCore(opts: CoreOptions): Core {
+  const clock = opts.clock ?? systemClock;
+  const log = opts.log ?? createLogger('core');
+  mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
+  const db = openDatabase({ file: join(opts.dataDir, 'showrunner.db'), migrations: loadMigrations(opts.migrationsDir) });
+  const startedAt = clock.now();
+  const bus = createEventBus((e) => log.error('event listener threw', { error: String(e) }));
+  const events = createEventLog({ db, clock, random: randomFill, nodeId: nodeIdOf(db, clock), log: log.child('events') });
+  const newId = (): string => uuidv7(clock.now(), randomFill);
+  const secrets = opts.secrets ?? createKeyFileSecretBox(join(opts.dataDir, 'secret.key'));
+
+  const catalog = createCatalogService({
+    db,
+    events,
+    clock,
+    newId,
+    onChanged: (ids, reason) => bus.emit('catalog.changed', { ids, reason }),
+  });
+  const obs = new ObsService({
+    db,
+    events,
+    clock,
+    log: log.child('obs'),
+    secrets,
+    random01: Math.random,
+    onState: (state) => bus.emit('obs.stateChanged', state),
+    onSceneChanged: (connection, scene) => bus.emit('obs.sceneChanged', { connection, scene }),
+    ...(opts.obsCallTimeoutMs === undefined ? {} : { callTimeoutMs: opts.obsCallTimeoutMs }),
+  });
+
+  const info = (): AppInfo => ({
+    name: 'Showrunner',
+    version: opts.version,
+    mode: 'rehearsal',
+    host: opts.host,
+    schemaVersion: schemaVersion(db),
+    startedAt,
+  });
+
+  const handlers: HandlerTable = {
+    'app.info': () => info(),
+    'catalog.list': ({ query }) => catalog.list(query),
+    'catalog.get': ({ id }) => catalog.get(id),
+    'catalog.create': (input) => catalog.create(input),
+    'catalog.update': ({ id, patch }) => catalog.update(id, patch),
+    'catalog.delete': ({ id }) => {
+      catalog.remove(id);
+      return { id };
+    },
+    'catalog.importCsv': ({ text, currency }) =>
+      catalog.importCsv(text, currency ?? studioSetting(db, 'currency', 'CNY')),
+    'obs.getState': () => obs.state(),
+    'obs.configure': ({ name, url, password, autoConnect }) => obs.configure(name, url, password, autoConnect),
+    'obs.connect': ({ name }) => obs.connect(name),
+    'obs.disconnect': ({ name }) => obs.disconnect(name),
+    'obs.setScene': async ({ connection, scene }) => {
+      await obs.setScene(connection, scene);
+      return { connection, scene };
+    },
+  };
+
+  let closed = false;
+  return {
+    dispatch: createDispatch(handlers, log.child('dispatch')),
+    subscribe: (l) => bus.subscribe(l),
+    db,
+    events,
+    obs,
+    log,
+    info,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await obs.close();
+      events.close();
+      db.close();
+    },
+  };
+}

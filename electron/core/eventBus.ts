@@ -1,0 +1,32 @@
+import type { EventName, EventPayload, PushedEvent } from '../../shared/contract/index.js';
+
+export type EventListener = (event: PushedEvent) => void;
+
+/** Pushed events of the contract, fanned out to every transport's subscribers. */
+export interface EventBus {
+  emit<K extends EventName>(name: K, payload: EventPayload<K>): void;
+  /** Returns its own unsubscribe function. */
+  subscribe(listener: EventListener): () => void;
+}
+
+export function createEventBus(onListenerError: (e: unknown) => void): EventBus {
+  const listeners = new Set<EventListener>();
+  return {
+    emit(name, payload) {
+      const event = { name, payload } as PushedEvent;
+      for (const l of listeners) {
+        try {
+          l(event);
+        } catch (e) {
+          onListenerError(e);
+        }
+      }
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+  };
+}

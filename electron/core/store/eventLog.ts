@@ -1,0 +1,173 @@
+import type { Statement } from 'better-sqlite3';
+import { hlcTick, hlcEncode, hlcZero, hlcDecode, type Hlc } from '../../../shared/domain/hlc.js';
+import { uuidv7, type RandomBytes } from '../../../shared/domain/uuidv7.js';
+import type { Clock } from '../clock.js';
+import type { Logger } from '../logger.js';
+import type { Db } from './db.js';
+
+/** A fact to record. Types are past tense: `ProductCreated`, `SceneSwitched`. */
+export interface NewEvent {
+  readonly type: string;
+  readonly payload: unknown;
+  readonly sessionId?: string | null;
+  readonly subject?: string | null;
+}
+
+export interface StoredEvent {
+  readonly seq: number;
+  readonly id: string;
+  readonly hlc: string;
+  readonly type: string;
+  readonly sessionId: string | null;
+  readonly subject: string | null;
+  readonly payload: unknown;
+  readonly recordedAt: number;
+  readonly ackedAt: number | null;
+}
+
+export interface EventLog {
+  /** Writes now, inside the caller's transaction (or its own). Returns the stored ids. */
+  appendNow(events: readonly NewEvent[]): string[];
+  /** Queues for the next batch; high-rate sources use this. Returns the id the event will have. */
+  enqueue(event: NewEvent): string;
+  /** Writes everything queued in one transaction. */
+  flush(): number;
+  pending(): number;
+  read(opts?: { afterSeq?: number; type?: string; limit?: number }): StoredEvent[];
+  count(): number;
+  close(): void;
+}
+
+export interface EventLogOptions {
+  readonly db: Db;
+  readonly clock: Clock;
+  readonly random: RandomBytes;
+  readonly nodeId: string;
+  readonly log: Logger;
+  /** Flush when this many events are queued (default 1000). */
+  readonly batchSize?: number;
+  /** Flush at most this long after the first queued event (default 50 ms). */
+  readonly flushDelayMs?: number;
+}
+
+interface Row {
+  seq: number;
+  id: string;
+  hlc: string;
+  type: string;
+  session_id: string | null;
+  subject: string | null;
+  payload: string;
+  recorded_at: number;
+  acked_at: number | null;
+}
+
+/** The append-only event log. One writer; batches high-rate events into single transactions. */
+export function createEventLog(opts: EventLogOptions): EventLog {
+  const { db, clock, random, nodeId, log } = opts;
+  const batchSize = opts.batchSize ?? 1000;
+  const flushDelayMs = opts.flushDelayMs ?? 50;
+  const insert: Statement = db.prepare(
+    'INSERT INTO event_log (id, hlc, type, session_id, subject, payload, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const lastHlcRow = db.prepare('SELECT hlc FROM event_log ORDER BY seq DESC LIMIT 1').get() as
+    | { hlc: string }
+    | undefined;
+  let hlc: Hlc = lastHlcRow ? { ...hlcDecode(lastHlcRow.hlc), node: nodeId } : hlcZero(nodeId);
+  let queue: { id: string; hlc: string; e: NewEvent; at: number }[] = [];
+  let timer: unknown = null;
+  let closed = false;
+
+  const stamp = (): { id: string; hlc: string; at: number } => {
+    const at = clock.now();
+    hlc = hlcTick(hlc, at);
+    return { id: uuidv7(at, random), hlc: hlcEncode(hlc), at };
+  };
+  const write = (id: string, h: string, e: NewEvent, at: number): void => {
+    insert.run(id, h, e.type, e.sessionId ?? null, e.subject ?? null, JSON.stringify(e.payload ?? null), at);
+  };
+  const writeBatch = db.transaction((items: typeof queue) => {
+    for (const it of items) write(it.id, it.hlc, it.e, it.at);
+  });
+
+  const flush = (): number => {
+    if (timer !== null) {
+      clock.clearTimeout(timer);
+      timer = null;
+    }
+    if (queue.length === 0) return 0;
+    const items = queue;
+    queue = [];
+    try {
+      writeBatch(items);
+    } catch (e) {
+      // Keep the events: put them back in front and let the caller see the failure.
+      queue = items.concat(queue);
+      log.error('event batch write failed; events kept in memory', { count: items.length, error: String(e) });
+      throw e;
+    }
+    return items.length;
+  };
+
+  const schedule = (): void => {
+    if (timer !== null || closed) return;
+    timer = clock.setTimeout(() => {
+      timer = null;
+      try {
+        flush();
+      } catch {
+        schedule();
+      }
+    }, flushDelayMs);
+  };
+
+  return {
+    appendNow(events) {
+      const ids: string[] = [];
+      const run = db.transaction(() => {
+        for (const e of events) {
+          const s = stamp();
+          write(s.id, s.hlc, e, s.at);
+          ids.push(s.id);
+        }
+      });
+      run();
+      return ids;
+    },
+    enqueue(e) {
+      if (closed) throw new Error('event log is closed');
+      const s = stamp();
+      queue.push({ id: s.id, hlc: s.hlc, e, at: s.at });
+      if (queue.length >= batchSize) flush();
+      else schedule();
+      return s.id;
+    },
+    flush,
+    pending: () => queue.length,
+    read({ afterSeq = 0, type, limit = 1000 } = {}) {
+      const rows = (
+        type
+          ? db
+              .prepare('SELECT * FROM event_log WHERE seq > ? AND type = ? ORDER BY seq LIMIT ?')
+              .all(afterSeq, type, limit)
+          : db.prepare('SELECT * FROM event_log WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit)
+      ) as Row[];
+      return rows.map((r) => ({
+        seq: r.seq,
+        id: r.id,
+        hlc: r.hlc,
+        type: r.type,
+        sessionId: r.session_id,
+        subject: r.subject,
+        payload: JSON.parse(r.payload) as unknown,
+        recordedAt: r.recorded_at,
+        ackedAt: r.acked_at,
+      }));
+    },
+    count: () => (db.prepare('SELECT count(*) AS n FROM event_log').get() as { n: number }).n,
+    close() {
+      flush();
+      closed = true;
+    },
+  };
+}
