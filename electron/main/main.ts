@@ -1,0 +1,113 @@
+import { app, BrowserWindow, ipcMain, safeStorage, session } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createCore, type Core } from '../core/core.js';
+import { createLogger } from '../core/logger.js';
+import { createKeyFileSecretBox, type SecretBox } from '../core/secrets.js';
+import { CONTENT_SECURITY_POLICY } from '../console/http.js';
+import { wireIpc, type IpcWiring } from './ipc.js';
+
+declare const SHOWRUNNER_VERSION: string | undefined;
+const VERSION = typeof SHOWRUNNER_VERSION === 'string' ? SHOWRUNNER_VERSION : app.getVersion();
+const log = createLogger('main');
+const rendererIndex = join(__dirname, '../renderer/index.html');
+const appUrl = pathToFileURL(rendererIndex).href;
+
+/** OS-backed encryption for stored secrets; falls back to a 0600 key file where the OS offers none. */
+function secretBox(dataDir: string): SecretBox {
+  if (!safeStorage.isEncryptionAvailable()) {
+    log.warn('OS secret storage unavailable; using a key file in the data dir');
+    return createKeyFileSecretBox(join(dataDir, 'secret.key'));
+  }
+  return {
+    encrypt: (plain) => safeStorage.encryptString(plain).toString('base64'),
+    decrypt: (sealed) => safeStorage.decryptString(Buffer.from(sealed, 'base64')),
+  };
+}
+
+function harden(): void {
+  // Deny every permission (camera, mic, notifications, …) unless a later feature asks for one explicitly.
+  session.defaultSession.setPermissionRequestHandler((_wc, _perm, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+  app.on('web-contents-created', (_e, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-navigate', (event, url) => {
+      if (!url.startsWith(appUrl)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event) => event.preventDefault());
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+}
+
+function createWindow(ipc: IpcWiring): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    backgroundColor: '#0f1115',
+    title: 'Showrunner',
+    webPreferences: {
+      preload: join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      spellcheck: false,
+    },
+  });
+  const id = win.webContents.id;
+  ipc.addWindow(win.webContents);
+  win.on('closed', () => ipc.removeWindow(id));
+  void win.loadFile(rendererIndex);
+  return win;
+}
+
+async function start(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  await app.whenReady();
+  harden();
+  const dataDir = app.getPath('userData');
+  let core: Core;
+  try {
+    core = createCore({
+      dataDir,
+      migrationsDir: join(__dirname, 'migrations'),
+      host: 'desktop',
+      version: VERSION,
+      log,
+      secrets: secretBox(dataDir),
+    });
+  } catch (e) {
+    log.error('cannot start the core', { error: String(e) });
+    app.exit(1);
+    return;
+  }
+  const ipc = wireIpc({
+    ipcMain,
+    dispatch: core.dispatch,
+    isTrustedUrl: (url) => url.startsWith(appUrl),
+    onRejected: (reason) => log.warn(reason),
+  });
+  core.subscribe((event) => ipc.broadcast(event));
+  createWindow(ipc);
+  app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow(ipc);
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => {
+    ipc.dispose();
+    void core.close();
+  });
+}
+
+void start();
