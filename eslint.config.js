@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { defineConfig } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -18,6 +19,7 @@ const zones = [
   { target: './cloud', from: ['./electron', './renderer'], message: 'cloud/ imports shared/ only.' },
 ];
 
+/** @type {import('eslint').Linter.RulesRecord} */
 const noElectron = {
   'no-restricted-imports': [
     'error',
@@ -25,13 +27,13 @@ const noElectron = {
   ],
 };
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['dist/**', 'out/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.tmp/**', '.tools/**'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', '*.mjs', 'scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
       globals: { ...globals.node },
     },
     plugins: { 'import-x': importX },
@@ -52,6 +54,7 @@ export default tseslint.config(
   { files: ['shared/**'], rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'fs', 'path', 'crypto', 'react', 'react-dom'], message: 'shared/ is pure: no Node and no DOM libraries.' }], paths: [{ name: 'electron', message: 'no electron in shared/' }] }] } },
   {
     files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/vite.config.ts'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {
@@ -70,4 +73,6 @@ export default tseslint.config(
       '@typescript-eslint/unbound-method': 'off',
     },
   },
+  // The lint config itself is plain JS outside every tsconfig: lint it without type information.
+  { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
 );

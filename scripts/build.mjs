@@ -1,12 +1,12 @@
 // Builds everything the app runs: the renderer (Vite), the console host, and the Electron main + preload (esbuild).
 import { build as esbuild } from 'esbuild';
-import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as viteBuild } from 'vite';
+import pkg from '../package.json' with { type: 'json' };
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const define = { SHOWRUNNER_VERSION: JSON.stringify(pkg.version) };
 const migrations = join(root, 'electron/core/store/migrations');
 

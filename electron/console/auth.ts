@@ -38,6 +38,8 @@ export function cookieOf(req: IncomingMessage, name: string): string | null {
 
 export const SESSION_COOKIE = 'sr_session';
 
+export type PairOutcome = { session: string } | 'locked' | null;
+
 /**
  * Browser sessions on the LAN: a device proves itself once (the access token in the URL, or the pairing code
  * shown on the console host's terminal) and gets an HttpOnly cookie. Pairing codes are single-use, and five
@@ -67,15 +69,15 @@ export class SessionRegistry {
     return id !== null && this.sessions.has(id);
   }
 
-  /** Returns a session id, 'locked' after too many wrong codes, or null for a wrong code. */
-  pair(code: string, peer: string): string | 'locked' | null {
+  /** A session id, 'locked' after too many wrong codes, or null for a wrong code. */
+  pair(code: string, peer: string): PairOutcome {
     const f = this.failures.get(peer);
     const t = this.now();
     if (f && t - f.since < 60_000 && f.count >= 5) return 'locked';
     if (safeEqual(code.trim(), this.pairingCode)) {
       this.failures.delete(peer);
       this.pairingCode = newCode();
-      return this.create();
+      return { session: this.create() };
     }
     const fresh = !f || t - f.since >= 60_000;
     this.failures.set(peer, fresh ? { count: 1, since: t } : { count: f.count + 1, since: f.since });

@@ -69,7 +69,15 @@ async function main(): Promise<void> {
   const accessToken = loadOrCreateAccessToken(join(dataDir, 'access-token'));
   let host;
   try {
-    host = await startConsoleHost({ core, log: log.child('http'), staticDir, port, lan: values.lan === true, accessToken });
+    host = await startConsoleHost({
+      core,
+      log: log.child('http'),
+      staticDir,
+      port,
+      lan: values.lan === true,
+      accessToken,
+      onPaired: (next) => process.stdout.write(`A device paired. Next pairing code: ${next}\n`),
+    });
   } catch (e) {
     await core.close();
     const err = e as NodeJS.ErrnoException;

@@ -19,6 +19,8 @@ export interface ConsoleHostOptions {
   readonly lan: boolean;
   readonly accessToken: string;
   readonly sessions?: SessionRegistry;
+  /** Told the next pairing code after a device pairs (the terminal shows it to the producer). */
+  readonly onPaired?: (nextCode: string) => void;
 }
 
 export interface ConsoleHost {
@@ -154,9 +156,9 @@ export async function startConsoleHost(opts: ConsoleHostOptions): Promise<Consol
       res.end(pairPage('Wrong code. / 配对码错误。'));
       return;
     }
-    log.info('device paired', { peer: peerOf(req), nextCode: sessions.code() });
-    process.stdout.write(`Device paired. Next pairing code: ${sessions.code()}\n`);
-    setSessionCookie(res, outcome);
+    log.info('device paired', { peer: peerOf(req) });
+    opts.onPaired?.(sessions.code());
+    setSessionCookie(res, outcome.session);
     res.writeHead(303, { Location: '/' });
     res.end();
   };
@@ -244,7 +246,7 @@ export async function startConsoleHost(opts: ConsoleHostOptions): Promise<Consol
       let frame: ClientFrame;
       try {
         if (isBinary) throw new Error('binary frames are not part of the protocol');
-        const raw = JSON.parse(String(data)) as unknown;
+        const raw = JSON.parse(Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(data as Buffer[]).toString('utf8')) as unknown;
         const parsed = ClientFrame.safeParse(raw);
         if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? 'bad frame');
         frame = parsed.data;

@@ -30,7 +30,7 @@ export type Dispatch = (command: string, input: unknown, ctx: CallContext) => Pr
  */
 export function createDispatch(handlers: HandlerTable, log: Logger): Dispatch {
   return async (command, input, ctx) => {
-    if (!isCommandName(command)) return fail('UNKNOWN_COMMAND', `unknown command "${String(command).slice(0, 100)}"`);
+    if (!isCommandName(command)) return fail('UNKNOWN_COMMAND', `unknown command "${command.slice(0, 100)}"`);
     const spec = commands[command];
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) {

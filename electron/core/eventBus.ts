@@ -14,7 +14,9 @@ export function createEventBus(onListenerError: (e: unknown) => void): EventBus 
   return {
     emit(name, payload) {
       const event = { name, payload } as PushedEvent;
-      for (const l of listeners) {
+      // Iterate a snapshot: a listener that subscribes another during emit must not be called back in the same
+      // emit (a listener that re-subscribes itself would loop forever).
+      for (const l of [...listeners]) {
         try {
           l(event);
         } catch (e) {

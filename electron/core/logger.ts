@@ -20,14 +20,42 @@ export interface Logger {
 }
 
 /** Keys whose values never reach a log line. */
-const SECRET_KEY = /pass(word)?|secret|token|authorization|cookie|key$/i;
+const SECRET_KEY = /pass(word)?|secret|token|authori[sz]ation|authentication|^auth$|credential|cookie|key$/i;
 
+/** Deeper than this, objects are cut rather than copied; a secret is never passed through unredacted. */
+const MAX_DEPTH = 8;
+
+/**
+ * A copy of `value` fit for a log line: values under secret-like keys become "[redacted]" at any depth; what is
+ * nested too deep or circular is cut; errors, dates and bigints become readable values instead of `{}` or a throw.
+ */
 export function redact(value: unknown, depth = 0): unknown {
-  if (depth > 4 || value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = SECRET_KEY.test(k) ? '[redacted]' : redact(v, depth + 1);
-  return out;
+  return redactIn(value, depth, new WeakSet());
+}
+
+function redactIn(value: unknown, depth: number, path: WeakSet<object>): unknown {
+  if (typeof value === 'bigint') return value.toString();
+  if (value === null || typeof value !== 'object') return value;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
+  if (ArrayBuffer.isView(value)) return `[${value.byteLength} bytes]`;
+  if (depth > MAX_DEPTH) return '[too deep]';
+  if (path.has(value)) return '[circular]';
+  path.add(value);
+  try {
+    if (Array.isArray(value)) return value.map((v: unknown) => redactIn(v, depth + 1, path));
+    const entries: [string, unknown][] =
+      value instanceof Map
+        ? [...(value as Map<unknown, unknown>)].map(([k, v]): [string, unknown] => [String(k), v])
+        : value instanceof Set
+          ? [...(value as Set<unknown>)].map((v, i): [string, unknown] => [String(i), v])
+          : Object.entries(value);
+    const out: Record<string, unknown> = value instanceof Error ? { name: value.name, message: value.message } : {};
+    for (const [k, v] of entries) out[k] = SECRET_KEY.test(k) ? '[redacted]' : redactIn(v, depth + 1, path);
+    return out;
+  } finally {
+    // Only the current path counts: the same object reached twice side by side is not a cycle.
+    path.delete(value);
+  }
 }
 
 /** Writes JSON lines to stderr; the level comes from SHOWRUNNER_LOG (default info). */
@@ -49,7 +77,11 @@ export function createLogger(module: string, sink: LogSink = stderrSink()): Logg
     const rec: LogRecord = fields
       ? { time: Date.now(), level, module, msg, fields: redact(fields) as Record<string, unknown> }
       : { time: Date.now(), level, module, msg };
-    sink(rec);
+    try {
+      sink(rec);
+    } catch {
+      // A log line must never break the code that writes it.
+    }
   };
   return {
     debug: (m, f) => emit('debug', m, f),

@@ -1,9 +1,11 @@
 import { app, BrowserWindow, ipcMain, safeStorage, session } from 'electron';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createCore, type Core } from '../core/core.js';
 import { createLogger } from '../core/logger.js';
-import { createKeyFileSecretBox, type SecretBox } from '../core/secrets.js';
+import { createAesSecretBox, createKeyFileSecretBox, type SecretBox } from '../core/secrets.js';
 import { CONTENT_SECURITY_POLICY } from '../console/http.js';
 import { wireIpc, type IpcWiring } from './ipc.js';
 
@@ -13,16 +15,24 @@ const log = createLogger('main');
 const rendererIndex = join(__dirname, '../renderer/index.html');
 const appUrl = pathToFileURL(rendererIndex).href;
 
-/** OS-backed encryption for stored secrets; falls back to a 0600 key file where the OS offers none. */
-function secretBox(dataDir: string): SecretBox {
-  if (!safeStorage.isEncryptionAvailable()) {
+/**
+ * Secrets are sealed with a data key; the data key itself is sealed by the OS keychain (Electron safeStorage)
+ * in `secret.key.sealed`. Where the OS offers no keychain, a 0600 key file is used, as in the console host.
+ */
+async function secretBox(dataDir: string): Promise<SecretBox> {
+  if (!(await safeStorage.isAsyncEncryptionAvailable())) {
     log.warn('OS secret storage unavailable; using a key file in the data dir');
     return createKeyFileSecretBox(join(dataDir, 'secret.key'));
   }
-  return {
-    encrypt: (plain) => safeStorage.encryptString(plain).toString('base64'),
-    decrypt: (sealed) => safeStorage.decryptString(Buffer.from(sealed, 'base64')),
-  };
+  const sealedFile = join(dataDir, 'secret.key.sealed');
+  if (existsSync(sealedFile)) {
+    const { result } = await safeStorage.decryptStringAsync(readFileSync(sealedFile));
+    return createAesSecretBox(Buffer.from(result, 'base64'));
+  }
+  const key = randomBytes(32);
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(sealedFile, await safeStorage.encryptStringAsync(key.toString('base64')), { mode: 0o600 });
+  return createAesSecretBox(key);
 }
 
 function harden(): void {
@@ -82,7 +92,7 @@ async function start(): Promise<void> {
       host: 'desktop',
       version: VERSION,
       log,
-      secrets: secretBox(dataDir),
+      secrets: await secretBox(dataDir),
     });
   } catch (e) {
     log.error('cannot start the core', { error: String(e) });

@@ -75,7 +75,7 @@ export function ipcApi(bridge: ShowrunnerBridge): Api {
   bridge.onEvent(emit);
   return makeApi(
     'ipc',
-    (command, input) => bridge.invoke(command as CommandName, input as never) as Promise<Result<unknown>>,
+    (command, input) => bridge.invoke(command as CommandName, input as never),
     listeners,
     () => 'open',
     new Set(),

@@ -31,7 +31,7 @@ export function parseCsv(input: string): CsvParseResult {
   };
 
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+    const c = text.charAt(i);
     if (inQuotes) {
       if (c === '"') {
         if (text[i + 1] === '"') {
@@ -41,7 +41,8 @@ export function parseCsv(input: string): CsvParseResult {
           inQuotes = false;
         }
       } else {
-        if (c === '\n') line++;
+        // A line break inside quotes is part of the field but still moves the line count (LF, CRLF or lone CR).
+        if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) line++;
         field += c;
       }
       continue;

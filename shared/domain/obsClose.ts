@@ -3,8 +3,9 @@ import { assertNever } from '../errors.js';
 
 /**
  * What a WebSocket close code from obs-websocket v5 means for reconnecting. Auth and version errors are the
- * user's to fix: retrying them only hammers OBS. Everything else (1006 crash, 1001 OBS exiting, refused TCP)
- * is a network condition and is retried with backoff.
+ * user's to fix: retrying them only hammers OBS. 4011 is OBS's "Kick" button: the protocol says a kicked client
+ * must not reconnect by itself. Everything else (1006 crash, 1001 OBS exiting, refused TCP) is a network
+ * condition and is retried with backoff.
  */
 export function classifyObsClose(code: number): ObsFailure {
   switch (code) {
@@ -19,6 +20,8 @@ export function classifyObsClose(code: number): ObsFailure {
     case 4006: // UnknownOpCode
     case 4007: // NotIdentified
     case 4008: // AlreadyIdentified
+    case 4011: // SessionInvalidated ("Kick" in OBS's session list): never reconnect automatically
+    case 4012: // UnsupportedFeature
       return 'config';
     default:
       return 'network';
@@ -33,6 +36,7 @@ export function describeObsClose(code: number, reason: string): string {
     case 'version':
       return 'This OBS speaks an obs-websocket RPC version Showrunner does not support (needs obs-websocket 5).';
     case 'config':
+      if (code === 4011) return 'OBS ended this session (kicked from its WebSocket session list). Connect again when ready.';
       return `OBS closed the connection because of a protocol error (code ${code}${reason ? `: ${reason}` : ''}).`;
     case 'network':
       return code === 1001

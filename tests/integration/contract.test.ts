@@ -41,7 +41,7 @@ async function wsTransport(): Promise<Transport> {
   };
 }
 
-async function ipcTransport(): Promise<Transport> {
+function ipcTransport(): Promise<Transport> {
   const t = tempCore();
   const pair = createIpcPair(APP_URL);
   const wiring = wireIpc({
@@ -53,14 +53,14 @@ async function ipcTransport(): Promise<Transport> {
   wiring.addWindow(pair.webContents);
   const unsubscribe = t.core.subscribe((e) => wiring.broadcast(e));
   const api = ipcApi(createBridge(pair.ipcRenderer));
-  return {
+  return Promise.resolve({
     api,
     close: async () => {
       unsubscribe();
       wiring.dispose();
       await t.cleanup();
     },
-  };
+  });
 }
 
 async function until(cond: () => boolean, timeoutMs = 5000): Promise<void> {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { ImportReport, Product, ProductInput, ProductPatch } from '../../../shared/contract/catalog.js';
-import { validateCatalogCsv } from '../../../shared/domain/catalogImport.js';
+import type { ImportReport, ImportRowError, Product, ProductInput, ProductPatch } from '../../../shared/contract/catalog.js';
+import { validateCatalogCsv, type CsvColumn } from '../../../shared/domain/catalogImport.js';
 import { AppError } from '../../../shared/errors.js';
 import type { Clock } from '../clock.js';
 import type { EventLog } from '../store/eventLog.js';
@@ -36,9 +36,13 @@ export function createCatalogService({ db, events, clock, newId, onChanged }: Ca
   const lastHlc = db.prepare('SELECT hlc FROM event_log WHERE id = ?');
   const hlcOf = (eventId: string): string => (lastHlc.get(eventId) as { hlc: string }).hlc;
 
-  const checkCurrency = (p: { price: { currency: string }; promoPrice: { currency: string } | null }): void => {
+  // The same rules as the CSV import: one currency per product, and a promo price is never above the price.
+  const checkPrices = (p: Pick<Product, 'price' | 'promoPrice'>): void => {
     if (p.promoPrice && p.promoPrice.currency !== p.price.currency) {
       throw new AppError('BAD_INPUT', 'promo price and price must be in the same currency');
+    }
+    if (p.promoPrice && p.promoPrice.amount > p.price.amount) {
+      throw new AppError('BAD_INPUT', 'promo price is higher than price');
     }
   };
   const checkSkuFree = (sku: string, exceptId: string | null): void => {
@@ -49,6 +53,7 @@ export function createCatalogService({ db, events, clock, newId, onChanged }: Ca
   };
 
   const createTx = db.transaction((input: ParsedInput): Product => {
+    checkPrices(input);
     checkSkuFree(input.sku, null);
     const at = clock.now();
     const product: Product = { id: newId(), ...input, createdAt: at, updatedAt: at };
@@ -63,7 +68,7 @@ export function createCatalogService({ db, events, clock, newId, onChanged }: Ca
     if (patch.sku !== undefined) checkSkuFree(patch.sku, id);
     const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
     const next: Product = { ...current, ...changes, updatedAt: clock.now() };
-    checkCurrency(next);
+    checkPrices(next);
     const [eventId] = events.appendNow([
       { type: 'ProductUpdated', subject: `product:${id}`, payload: { id, changes } },
     ]);
@@ -85,7 +90,6 @@ export function createCatalogService({ db, events, clock, newId, onChanged }: Ca
       return p;
     },
     create: (input) => {
-      checkCurrency(input);
       const p = createTx(input);
       onChanged([p.id], 'created');
       return p;
@@ -105,21 +109,42 @@ export function createCatalogService({ db, events, clock, newId, onChanged }: Ca
       let created = 0;
       let updated = 0;
       const ids: string[] = [];
-      // One transaction for all good rows: an I/O failure part-way leaves the catalog as it was.
+      const rejected: ImportRowError[] = [...checked.rejected];
+      // An existing product is updated only in the columns the file has: a price list without a stock column
+      // must not zero the stock, nor wipe talking points and images.
+      const present = new Set<CsvColumn>(checked.columns);
+      const patchOf = (p: ParsedInput): ProductPatch => ({
+        sku: p.sku,
+        name: p.name,
+        price: p.price,
+        ...(present.has('promo_price') ? { promoPrice: p.promoPrice } : {}),
+        ...(present.has('stock') ? { stock: p.stock } : {}),
+        ...(present.has('image_url') ? { imageUrl: p.imageUrl } : {}),
+        ...(present.has('talking_points') ? { talkingPoints: p.talkingPoints } : {}),
+      });
+      // One transaction for all good rows: an I/O failure part-way leaves the catalog as it was. A row the
+      // catalog refuses (an AppError, e.g. its price falls below the promo price it keeps) is rolled back to its
+      // own savepoint and reported like any other bad row.
       db.transaction(() => {
         for (const row of checked.rows) {
           const existing = repo.getBySku(row.product.sku);
-          if (existing) {
-            ids.push(updateTx(existing.id, row.product).id);
-            updated++;
-          } else {
-            ids.push(createTx(row.product).id);
-            created++;
+          try {
+            if (existing) {
+              ids.push(updateTx(existing.id, patchOf(row.product)).id);
+              updated++;
+            } else {
+              ids.push(createTx(row.product).id);
+              created++;
+            }
+          } catch (e) {
+            if (!(e instanceof AppError)) throw e;
+            rejected.push({ line: row.line, sku: row.product.sku, errors: [e.message] });
           }
         }
       })();
+      rejected.sort((a, b) => a.line - b.line);
       if (ids.length > 0) onChanged(ids, 'imported');
-      return { created, updated, rejected: checked.rejected };
+      return { created, updated, rejected };
     },
   };
 }

@@ -300,7 +300,7 @@ export class ObsConnection {
     this.events = null;
     for (const s of sockets) s?.removeAllListeners();
     this.rejectPending('disconnected');
-    await Promise.allSettled(sockets.map((s) => s?.disconnect()));
+    await Promise.allSettled(sockets.flatMap((s) => (s ? [s.disconnect()] : [])));
   }
 
   private async fetchSnapshot(websocketVersion: string): Promise<Snapshot> {
@@ -320,8 +320,8 @@ export class ObsConnection {
   }
 
   private wireEvents(socket: OBSWebSocket, epoch: number): void {
-    const emitter = socket as unknown as { on(t: string, fn: (d: Record<string, unknown>) => void): void };
-    const handle = (type: string) => (data: Record<string, unknown>) => {
+    const emitter = socket as unknown as { on(t: string, fn: (d: Record<string, unknown> | undefined) => void): void };
+    const handle = (type: string) => (data: Record<string, unknown> | undefined) => {
       if (epoch !== this.epoch) return;
       this.applyEvent(type, data ?? {});
       this.opts.onObsEvent(type, data ?? {});

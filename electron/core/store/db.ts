@@ -11,11 +11,14 @@ export interface Migration {
   readonly sql: string;
 }
 
-/** Reads `NNNN_name.sql` files; numbers must run 1, 2, 3 … without gaps. */
+const MIGRATION_FILE = /^\d{4}_[\w-]+\.sql$/;
+
+/** Reads `NNNN_name.sql` files; numbers must run 1, 2, 3 … without gaps. A misnamed `.sql` file is an error, never skipped. */
 export function loadMigrations(dir: string): Migration[] {
-  const files = readdirSync(dir)
-    .filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f))
-    .sort();
+  const sqlFiles = readdirSync(dir).filter((f) => f.toLowerCase().endsWith('.sql'));
+  const misnamed = sqlFiles.filter((f) => !MIGRATION_FILE.test(f));
+  if (misnamed.length > 0) throw new Error(`migration file(s) not named NNNN_name.sql: ${misnamed.sort().join(', ')}`);
+  const files = sqlFiles.sort();
   return files.map((file, i) => {
     const version = Number(file.slice(0, 4));
     if (version !== i + 1) throw new Error(`migration ${file} is out of sequence (expected ${i + 1})`);
@@ -30,7 +33,8 @@ export interface OpenOptions {
 
 /**
  * Opens the store: WAL, foreign keys, busy timeout, then applies pending migrations, each in its own
- * transaction, tracked by `user_version`. A database from a newer build is refused, never touched.
+ * transaction, tracked by `user_version`. A database from a newer build is refused, never touched: the version
+ * is checked before anything (not even the journal mode) is written.
  */
 export function openDatabase({ file, migrations }: OpenOptions): Db {
   let db: Db;
@@ -40,10 +44,11 @@ export function openDatabase({ file, migrations }: OpenOptions): Db {
     throw new AppError('STORE_ERROR', `cannot open the database ${file}: ${(e as Error).message}`);
   }
   try {
+    db.pragma('busy_timeout = 5000');
+    refuseNewer(schemaVersion(db), migrations.length);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
     migrate(db, migrations);
     return db;
   } catch (e) {
@@ -57,9 +62,7 @@ export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-export function migrate(db: Db, migrations: readonly Migration[]): void {
-  const latest = migrations.length;
-  const current = schemaVersion(db);
+function refuseNewer(current: number, latest: number): void {
   if (current > latest) {
     throw new AppError(
       'STORE_ERROR',
@@ -67,10 +70,21 @@ export function migrate(db: Db, migrations: readonly Migration[]): void {
         'Update Showrunner, or start with another data directory.',
     );
   }
+}
+
+export function migrate(db: Db, migrations: readonly Migration[]): void {
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`migration ${m.name} is out of sequence (expected ${i + 1})`);
+  });
+  const current = schemaVersion(db);
+  refuseNewer(current, migrations.length);
   for (const m of migrations.slice(current)) {
+    // IMMEDIATE takes the write lock before the version is re-read, so two processes opening the same file at
+    // once cannot both apply a migration.
     db.transaction(() => {
+      if (schemaVersion(db) !== m.version - 1) return;
       db.exec(m.sql);
       db.pragma(`user_version = ${m.version}`);
-    })();
+    }).immediate();
   }
 }

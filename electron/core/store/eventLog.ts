@@ -50,6 +50,14 @@ export interface EventLogOptions {
   readonly flushDelayMs?: number;
 }
 
+interface Stamped {
+  readonly id: string;
+  readonly hlc: string;
+  readonly e: NewEvent;
+  readonly payload: string;
+  readonly at: number;
+}
+
 interface Row {
   seq: number;
   id: string;
@@ -70,24 +78,29 @@ export function createEventLog(opts: EventLogOptions): EventLog {
   const insert: Statement = db.prepare(
     'INSERT INTO event_log (id, hlc, type, session_id, subject, payload, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
-  const lastHlcRow = db.prepare('SELECT hlc FROM event_log ORDER BY seq DESC LIMIT 1').get() as
-    | { hlc: string }
-    | undefined;
-  let hlc: Hlc = lastHlcRow ? { ...hlcDecode(lastHlcRow.hlc), node: nodeId } : hlcZero(nodeId);
-  let queue: { id: string; hlc: string; e: NewEvent; at: number }[] = [];
+  // Resume from the highest timestamp ever written, not from the last row: a batch stamped before an
+  // appendNow is written after it, so the last row by seq can carry a lower hlc than an earlier one. String
+  // order is clock order, so max() is the latest clock.
+  const lastHlcRow = db.prepare('SELECT max(hlc) AS hlc FROM event_log').get() as { hlc: string | null } | undefined;
+  let hlc: Hlc = lastHlcRow?.hlc ? { ...hlcDecode(lastHlcRow.hlc), node: nodeId } : hlcZero(nodeId);
+  let queue: Stamped[] = [];
   let timer: unknown = null;
   let closed = false;
 
-  const stamp = (): { id: string; hlc: string; at: number } => {
+  // The payload is serialised when the event is stamped: a queued event records the payload as it was when it
+  // happened (not after later mutation), and a payload that cannot be serialised is refused at once instead of
+  // failing every later batch it sits in.
+  const stamp = (e: NewEvent): Stamped => {
+    const payload = (JSON.stringify(e.payload ?? null) as string | undefined) ?? 'null'; // a function payload → null
     const at = clock.now();
     hlc = hlcTick(hlc, at);
-    return { id: uuidv7(at, random), hlc: hlcEncode(hlc), at };
+    return { id: uuidv7(at, random), hlc: hlcEncode(hlc), e, payload, at };
   };
-  const write = (id: string, h: string, e: NewEvent, at: number): void => {
-    insert.run(id, h, e.type, e.sessionId ?? null, e.subject ?? null, JSON.stringify(e.payload ?? null), at);
+  const write = (s: Stamped): void => {
+    insert.run(s.id, s.hlc, s.e.type, s.e.sessionId ?? null, s.e.subject ?? null, s.payload, s.at);
   };
-  const writeBatch = db.transaction((items: typeof queue) => {
-    for (const it of items) write(it.id, it.hlc, it.e, it.at);
+  const writeBatch = db.transaction((items: readonly Stamped[]) => {
+    for (const it of items) write(it);
   });
 
   const flush = (): number => {
@@ -113,6 +126,11 @@ export function createEventLog(opts: EventLogOptions): EventLog {
     if (timer !== null || closed) return;
     timer = clock.setTimeout(() => {
       timer = null;
+      // Never write a batch into someone else's open transaction: its rollback would lose the batch.
+      if (db.inTransaction) {
+        schedule();
+        return;
+      }
       try {
         flush();
       } catch {
@@ -126,8 +144,8 @@ export function createEventLog(opts: EventLogOptions): EventLog {
       const ids: string[] = [];
       const run = db.transaction(() => {
         for (const e of events) {
-          const s = stamp();
-          write(s.id, s.hlc, e, s.at);
+          const s = stamp(e);
+          write(s);
           ids.push(s.id);
         }
       });
@@ -136,10 +154,18 @@ export function createEventLog(opts: EventLogOptions): EventLog {
     },
     enqueue(e) {
       if (closed) throw new Error('event log is closed');
-      const s = stamp();
-      queue.push({ id: s.id, hlc: s.hlc, e, at: s.at });
-      if (queue.length >= batchSize) flush();
-      else schedule();
+      const s = stamp(e);
+      queue.push(s);
+      if (queue.length < batchSize || db.inTransaction) {
+        schedule();
+        return s.id;
+      }
+      try {
+        flush();
+      } catch {
+        // The event is queued (flush logged the failure and kept the batch): retry later, do not fail the caller.
+        schedule();
+      }
       return s.id;
     },
     flush,
