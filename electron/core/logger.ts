@@ -42,13 +42,13 @@ function redactIn(value: unknown, depth: number, path: WeakSet<object>): unknown
   if (path.has(value)) return '[circular]';
   path.add(value);
   try {
-    if (Array.isArray(value)) return value.map((v: unknown) => redactIn(v, depth + 1, path));
+    if (Array.isArray(value) || value instanceof Set) {
+      return [...(value as Iterable<unknown>)].map((v) => redactIn(v, depth + 1, path));
+    }
     const entries: [string, unknown][] =
       value instanceof Map
         ? [...(value as Map<unknown, unknown>)].map(([k, v]): [string, unknown] => [String(k), v])
-        : value instanceof Set
-          ? [...(value as Set<unknown>)].map((v, i): [string, unknown] => [String(i), v])
-          : Object.entries(value);
+        : Object.entries(value);
     const out: Record<string, unknown> = value instanceof Error ? { name: value.name, message: value.message } : {};
     for (const [k, v] of entries) out[k] = SECRET_KEY.test(k) ? '[redacted]' : redactIn(v, depth + 1, path);
     return out;
