@@ -10,8 +10,7 @@ export interface CommandState<A extends unknown[], T> {
 }
 
 /**
- * Wraps a feature action (`fn` must be stable, e.g. from a feature hook's useMemo). Errors are kept, never
- * swallowed; a rejected promise (a transport bug) becomes an error result like any other.
+ * Wraps a feature action (`run` is stable when `fn` is). Errors are kept for display, never swallowed; a rejected promise (a transport bug) becomes an error result like any other.
  */
 export function useCommand<A extends unknown[], T>(fn: (...args: A) => Promise<Result<T>>): CommandState<A, T> {
   const [pending, setPending] = useState(false);
