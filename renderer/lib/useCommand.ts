@@ -10,7 +10,8 @@ export interface CommandState<A extends unknown[], T> {
 }
 
 /**
- * Wraps a feature action (`run` is stable when `fn` is). Errors are kept for display, never swallowed; a rejected promise (a transport bug) becomes an error result like any other.
+ * Wraps a feature action (`run` is stable when `fn` is). Errors are kept for display, never swallowed; a
+ * rejected promise (a transport bug) becomes an error result like any other.
  */
 export function useCommand<A extends unknown[], T>(fn: (...args: A) => Promise<Result<T>>): CommandState<A, T> {
   const [pending, setPending] = useState(false);

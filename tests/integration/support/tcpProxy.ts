@@ -20,6 +20,15 @@ export interface TcpProxy {
   /** Bytes swallowed in blackhole mode, client → OBS. */
   droppedUpstreamBytes(): number;
   setMode(mode: ProxyMode): void;
+  /**
+   * One-shot trigger: when any client connection sends its `chunk`-th data chunk (1-based), first switch to
+   * `mode`, then (if `cut`) destroy every connection. The chunk itself is not forwarded. Lets a test land a fault
+   * at an exact protocol step, e.g. chunk 3 of the core's command socket is its first request after Identify
+   * (1: HTTP upgrade, 2: Identify, both answered by OBS before the next is sent).
+   */
+  armOnClientChunk(chunk: number, action: { readonly mode: ProxyMode; readonly cut: boolean }): void;
+  /** Whether the armed trigger has fired. */
+  fired(): boolean;
   /** Destroys every open connection (both sides, no WebSocket close frame: the client sees 1006). */
   destroyAll(): void;
   close(): Promise<void>;
@@ -34,7 +43,17 @@ export async function startTcpProxy(target: { readonly host: string; readonly po
   let mode: ProxyMode = 'forward';
   let accepted = 0;
   let dropped = 0;
+  let armed: { readonly chunk: number; readonly mode: ProxyMode; readonly cut: boolean } | null = null;
+  let fired = false;
   const pairs = new Set<Pair>();
+
+  const destroyAll = (): void => {
+    for (const p of [...pairs]) {
+      pairs.delete(p);
+      p.client.destroy();
+      p.upstream.destroy();
+    }
+  };
 
   const server = createServer((client) => {
     accepted++;
@@ -52,7 +71,18 @@ export async function startTcpProxy(target: { readonly host: string; readonly po
       client.destroy();
       upstream.destroy();
     };
+    let chunks = 0;
     client.on('data', (b: Buffer) => {
+      chunks++;
+      if (armed !== null && chunks === armed.chunk) {
+        const trigger = armed;
+        armed = null;
+        fired = true;
+        mode = trigger.mode;
+        dropped += b.length;
+        if (trigger.cut) destroyAll();
+        return;
+      }
       if (mode === 'blackhole') dropped += b.length;
       else upstream.write(b);
     });
@@ -70,14 +100,6 @@ export async function startTcpProxy(target: { readonly host: string; readonly po
   });
   const { port } = server.address() as AddressInfo;
 
-  const destroyAll = (): void => {
-    for (const p of [...pairs]) {
-      pairs.delete(p);
-      p.client.destroy();
-      p.upstream.destroy();
-    }
-  };
-
   return {
     port,
     url: `ws://127.0.0.1:${port}`,
@@ -87,6 +109,11 @@ export async function startTcpProxy(target: { readonly host: string; readonly po
     setMode: (m) => {
       mode = m;
     },
+    armOnClientChunk: (chunk, action) => {
+      armed = { chunk, ...action };
+      fired = false;
+    },
+    fired: () => fired,
     destroyAll,
     close: () =>
       new Promise<void>((resolve) => {
