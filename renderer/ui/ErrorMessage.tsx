@@ -18,7 +18,7 @@ export function ErrorMessage({
   const label = code ? t(`errors.codes.${code}`) : error.code;
   return (
     <div className="error" role="alert" data-testid={testId}>
-      {title ? <strong className="error-title">{title}</strong> : null}
+      {title ? <strong className="error-title">{title}</strong> : null}{' '}
       <span>{t('errors.format', { label, message: error.message })}</span>
     </div>
   );

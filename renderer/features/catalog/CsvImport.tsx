@@ -57,16 +57,25 @@ export function CsvImport(): ReactNode {
     <section className="panel" aria-labelledby="csv-title">
       <h2 id="csv-title">{t('catalog.csv.title')}</h2>
       <div className="field">
-        <label htmlFor="csv-file">{t('catalog.csv.file')}</label>
-        <input
-          id="csv-file"
-          type="file"
-          accept=".csv,text/csv"
-          data-testid="csv-file"
-          aria-describedby="csv-hint"
-          disabled={state.phase === 'importing'}
-          onChange={onFile}
-        />
+        <span className="field-label" id="csv-file-label">
+          {t('catalog.csv.file')}
+        </span>
+        <div className="file-picker">
+          <input
+            id="csv-file"
+            className="file-input"
+            type="file"
+            accept=".csv,text/csv"
+            data-testid="csv-file"
+            aria-labelledby="csv-file-label csv-file-button"
+            aria-describedby="csv-hint"
+            disabled={state.phase === 'importing'}
+            onChange={onFile}
+          />
+          <label htmlFor="csv-file" id="csv-file-button" className="btn btn-secondary">
+            {t('catalog.csv.choose')}
+          </label>
+        </div>
         <p className="field-hint" id="csv-hint">
           {t('catalog.csv.hint', { currency: CATALOG_CURRENCY })}
         </p>

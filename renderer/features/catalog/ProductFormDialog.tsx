@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type SubmitEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Product } from '../../../shared/contract/catalog.js';
 import { assertNever, type Result } from '../../../shared/errors.js';
@@ -70,7 +70,7 @@ export function ProductFormDialog({ product, onClose }: { product: Product | nul
     },
   });
 
-  const onSubmit = (e: FormEvent): void => {
+  const onSubmit = (e: SubmitEvent): void => {
     e.preventDefault();
     const read = readProductForm(values, currency);
     if (!read.ok) {

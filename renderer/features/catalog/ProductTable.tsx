@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Product } from '../../../shared/contract/catalog.js';
 import { formatMoney } from '../../../shared/domain/money.js';
 import { Button } from '../../ui/Button.js';
+import { ProductThumb } from './ProductThumb.js';
 
 interface ProductTableProps {
   products: readonly Product[];
@@ -66,7 +67,7 @@ function ProductRow({
   return (
     <tr data-testid="product-row" data-sku={p.sku}>
       <td className="thumb-cell">
-        {p.imageUrl ? <img className="thumb" src={p.imageUrl} alt="" loading="lazy" referrerPolicy="no-referrer" /> : null}
+        <ProductThumb src={p.imageUrl} />
       </td>
       <td className="mono">{p.sku}</td>
       <td>{p.name}</td>

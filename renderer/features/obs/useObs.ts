@@ -38,7 +38,11 @@ export function useObsState(): ObsView {
     });
     const offScene = api.on('obs.sceneChanged', (event) => {
       eventCount.current++;
-      setView((prev) => (prev.state ? { ...prev, state: applySceneChanged(prev.state, event) } : prev));
+      setView((prev) => {
+        if (!prev.state) return prev;
+        const state = applySceneChanged(prev.state, event);
+        return state === prev.state ? prev : { ...prev, state };
+      });
     });
     return () => {
       offState();
