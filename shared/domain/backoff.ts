@@ -3,7 +3,11 @@ export interface BackoffPolicy {
   readonly capMs: number;
 }
 
-export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 500, capMs: 15_000 };
+/**
+ * OBS usually runs on the same machine or the studio LAN: retry fast (a restarted OBS is back on air within a
+ * couple of seconds), but never more often than every 125 ms, and every 1–2 s at most once it stays away.
+ */
+export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 250, capMs: 2_000 };
 
 /**
  * Capped exponential backoff with "equal jitter": half the step is fixed, half is random, so retries from many

@@ -109,9 +109,10 @@ export class ObsConnection {
   async retarget(target: ObsTarget): Promise<void> {
     this.target = target;
     if (this.wanted) {
+      this.clearRetry(); // a retry of the old target must not fire after the new one identified
       await this.teardown();
       this.attempts = 0;
-      void this.attempt();
+      void this.attempt(false);
     }
   }
 
@@ -121,7 +122,7 @@ export class ObsConnection {
     if (this.status === 'identified' || this.status === 'connecting') return;
     this.clearRetry();
     this.attempts = 0;
-    void this.attempt();
+    void this.attempt(false);
   }
 
   async disconnect(): Promise<void> {
@@ -141,8 +142,16 @@ export class ObsConnection {
     requestData?: Record<string, unknown>,
     timeoutMs = this.opts.callTimeoutMs ?? 3000,
   ): Promise<T> {
+    if (this.status !== 'identified') {
+      throw new AppError('OBS_NOT_CONNECTED', `OBS "${this.name}" is not connected (${this.status})`);
+    }
+    return this.request<T>(requestType, requestData, timeoutMs);
+  }
+
+  /** call() without the status check: the snapshot after identify runs before the status turns 'identified'. */
+  private async request<T>(requestType: string, requestData: Record<string, unknown> | undefined, timeoutMs: number): Promise<T> {
     const socket = this.command;
-    if (this.status !== 'identified' || !socket) {
+    if (!socket) {
       throw new AppError('OBS_NOT_CONNECTED', `OBS "${this.name}" is not connected (${this.status})`);
     }
     const epoch = this.epoch;
@@ -199,17 +208,19 @@ export class ObsConnection {
     this.nextRetryAt = null;
   }
 
-  private async attempt(): Promise<void> {
+  /** `retry`: a reconnect after a failure or a drop (shown as reconnecting), not the first try. */
+  private async attempt(retry: boolean): Promise<void> {
     const seq = ++this.attemptSeq;
     const { log, clock } = this.opts;
     this.attempts++;
     this.nextRetryAt = null;
-    this.set(this.attempts === 1 ? 'connecting' : 'reconnecting', null, this.message);
+    this.set(retry ? 'reconnecting' : 'connecting', null, retry ? this.message : null);
     const command = new OBSWebSocket();
     const events = new OBSWebSocket();
     const password = this.target.password ?? undefined;
     const timeoutMs = this.opts.connectTimeoutMs ?? 5000;
     let timer: unknown = null;
+    let installed = false;
     try {
       const timeout = new Promise<never>((_, reject) => {
         timer = clock.setTimeout(() => reject(new OBSWebSocketError(-2, `no answer within ${timeoutMs} ms`)), timeoutMs);
@@ -225,18 +236,18 @@ export class ObsConnection {
         timeout,
       ]);
       if (seq !== this.attemptSeq || !this.wanted) {
-        await Promise.allSettled([command.disconnect(), events.disconnect()]);
+        await Promise.allSettled([this.closeSocket(command), this.closeSocket(events)]);
         return;
       }
       this.command = command;
       this.events = events;
+      installed = true;
       this.epoch++;
       const epoch = this.epoch;
       for (const s of [command, events]) {
         s.on('ConnectionClosed', (e) => this.onClosed(epoch, e.code, e.message));
       }
       this.wireEvents(events, epoch);
-      this.status = 'identified'; // calls below need it; listeners hear of it once the snapshot is in
       this.snapshot = await this.fetchSnapshot(hello.obsWebSocketVersion);
       if (epoch !== this.epoch) return;
       this.attempts = 0;
@@ -245,14 +256,17 @@ export class ObsConnection {
     } catch (err) {
       command.removeAllListeners();
       events.removeAllListeners();
+      // Once installed, a drop is onClosed()'s to handle (teardown + one retry); handling it here too would
+      // schedule a second retry whose attempt replaces the first one's sockets without closing them.
+      const handledByOnClosed = installed && this.command !== command;
       if (this.command === command) {
         this.command = null;
         this.events = null;
         this.epoch++;
         this.rejectPending('the snapshot after identify failed');
       }
-      await Promise.allSettled([command.disconnect(), events.disconnect()]);
-      if (seq !== this.attemptSeq) return;
+      await Promise.allSettled([this.closeSocket(command), this.closeSocket(events)]);
+      if (seq !== this.attemptSeq || handledByOnClosed) return;
       const code = err instanceof OBSWebSocketError ? err.code : err instanceof AppError ? 1006 : -1;
       const reason = err instanceof Error ? err.message : String(err);
       this.afterFailure(code, reason);
@@ -274,13 +288,13 @@ export class ObsConnection {
     this.nextRetryAt = this.opts.clock.now() + delay;
     this.retryTimer = this.opts.clock.setTimeout(() => {
       this.retryTimer = null;
-      if (this.wanted) void this.attempt();
+      if (this.wanted) void this.attempt(true);
     }, delay);
     this.set('reconnecting', 'network', message);
   }
 
   private onClosed(epoch: number, code: number, reason: string): void {
-    if (epoch !== this.epoch || this.status !== 'identified') return;
+    if (epoch !== this.epoch) return; // also during the snapshot: the sockets are installed from then on
     this.epoch++; // everything still in flight belongs to the old epoch now
     void this.teardown().then(() => {
       this.snapshot = { ...this.snapshot, programScene: null, previewScene: null };
@@ -300,14 +314,38 @@ export class ObsConnection {
     this.events = null;
     for (const s of sockets) s?.removeAllListeners();
     this.rejectPending('disconnected');
-    await Promise.allSettled(sockets.flatMap((s) => (s ? [s.disconnect()] : [])));
+    await Promise.allSettled(sockets.flatMap((s) => (s ? [this.closeSocket(s)] : [])));
+  }
+
+  /**
+   * obs-websocket-js disconnect() waits for OBS's close frame; on a silent path ws gives up only after its 30 s
+   * closeTimeout. Give OBS a short grace for a clean close, then drop the TCP connection.
+   */
+  private async closeSocket(s: OBSWebSocket, graceMs = 1000): Promise<void> {
+    const { clock } = this.opts;
+    let timer: unknown = null;
+    const late = new Promise<boolean>((resolve) => {
+      timer = clock.setTimeout(() => resolve(true), graceMs);
+    });
+    const closed = s.disconnect().then(
+      () => false,
+      () => false,
+    );
+    const tooLate = await Promise.race([closed, late]);
+    if (timer !== null) clock.clearTimeout(timer);
+    if (tooLate) {
+      // The library keeps its ws instance in a protected field; terminate() destroys the socket at once.
+      (s as unknown as { socket?: { terminate(): void } }).socket?.terminate();
+      await closed;
+    }
   }
 
   private async fetchSnapshot(websocketVersion: string): Promise<Snapshot> {
+    const t = this.opts.callTimeoutMs ?? 3000;
     const [version, list, studio] = await Promise.all([
-      this.call<{ obsVersion: string }>('GetVersion'),
-      this.call<{ scenes: { sceneName: string; sceneIndex: number }[]; currentProgramSceneName: string; currentPreviewSceneName: string | null }>('GetSceneList'),
-      this.call<{ studioModeEnabled: boolean }>('GetStudioModeEnabled'),
+      this.request<{ obsVersion: string }>('GetVersion', undefined, t),
+      this.request<{ scenes: { sceneName: string; sceneIndex: number }[]; currentProgramSceneName: string; currentPreviewSceneName: string | null }>('GetSceneList', undefined, t),
+      this.request<{ studioModeEnabled: boolean }>('GetStudioModeEnabled', undefined, t),
     ]);
     return {
       obsVersion: version.obsVersion,

@@ -1,0 +1,265 @@
+/**
+ * Training of the chat classifier: pure and deterministic for a given seed and example order, so the
+ * script in scripts/classifier only does the file I/O and a test can prove reproducibility.
+ *
+ * Sentiment is a 3-way multinomial logistic regression over the hashed features (x = 1/√n per feature
+ * occurrence), trained with AdaGrad; examples that only know positive/negative (the review corpus) are
+ * trained as 3-way examples of their class. Each intent is a binary logistic regression trained only on
+ * examples that carry intent labels. Weights are stored relative to the neutral class and quantised to
+ * int8 with one scale per head.
+ */
+import { encodeTable, toBase64 } from './codec.js';
+import { createFeatureScratch, extractFeatures } from './features.js';
+import { HEAD_COUNT, INTENTS, MODEL_FORMAT, MODEL_VERSION, STRIDE, type ModelJson } from './model.js';
+
+export interface TrainingExample {
+  readonly text: string;
+  /** 0 negative, 1 neutral, 2 positive; -1 when the example has no sentiment label. */
+  readonly sentiment: number;
+  /** Bit i set = INTENTS[i] present; -1 when the example is not labelled for intents. */
+  readonly intents: number;
+  /** How much the example counts (the chat set is small next to the review corpus). */
+  readonly weight: number;
+}
+
+export interface TrainOptions {
+  readonly bits: number;
+  readonly seed: number;
+  readonly sentimentEpochs: number;
+  readonly intentEpochs: number;
+  /** AdaGrad base learning rates. */
+  readonly sentimentRate: number;
+  readonly intentRate: number;
+  /** L2 penalty applied to the weights an example touches. */
+  readonly sentimentL2: number;
+  readonly intentL2: number;
+  /** Free-form provenance copied into the model file. */
+  readonly meta?: Readonly<Record<string, unknown>>;
+}
+
+export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
+  bits: 19,
+  seed: 20240501,
+  sentimentEpochs: 6,
+  intentEpochs: 25,
+  sentimentRate: 0.3,
+  intentRate: 0.5,
+  sentimentL2: 1e-6,
+  intentL2: 1e-5,
+};
+
+/** mulberry32: a small seeded PRNG, good enough for shuffling. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffled(count: number, rand: () => number): Int32Array {
+  const order = new Int32Array(count);
+  for (let i = 0; i < count; i++) order[i] = i;
+  for (let i = count - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    const t = order[i] ?? 0;
+    order[i] = order[j] ?? 0;
+    order[j] = t;
+  }
+  return order;
+}
+
+interface FeatureMatrix {
+  readonly offsets: Int32Array;
+  readonly rows: Int32Array;
+}
+
+/** Hashes every example once: rows of feature indices, CSR style. */
+function featurize(examples: readonly TrainingExample[], mask: number): FeatureMatrix {
+  const scratch = createFeatureScratch();
+  const offsets = new Int32Array(examples.length + 1);
+  let total = 0;
+  const chunks: Int32Array[] = [];
+  examples.forEach((ex, i) => {
+    const n = extractFeatures(ex.text, scratch);
+    const row = new Int32Array(n);
+    for (let k = 0; k < n; k++) row[k] = (scratch.feats[k] ?? 0) & mask;
+    chunks.push(row);
+    total += n;
+    offsets[i + 1] = total;
+  });
+  const rows = new Int32Array(total);
+  chunks.forEach((row, i) => rows.set(row, offsets[i] ?? 0));
+  return { offsets, rows };
+}
+
+function trainSentiment(examples: readonly TrainingExample[], fm: FeatureMatrix, rowsCount: number, o: TrainOptions): { w: Float64Array; b: Float64Array } {
+  const w = new Float64Array(rowsCount * 3);
+  const g = new Float64Array(rowsCount * 3);
+  const b = new Float64Array(3);
+  const gb = new Float64Array(3);
+  const labelled: number[] = [];
+  examples.forEach((ex, i) => {
+    if (ex.sentiment >= 0) labelled.push(i);
+  });
+  const rand = mulberry32(o.seed);
+  const eps = 1e-8;
+  for (let epoch = 0; epoch < o.sentimentEpochs; epoch++) {
+    const order = shuffled(labelled.length, rand);
+    for (const k of order) {
+      const idx = labelled[k] ?? 0;
+      const ex = examples[idx];
+      if (ex === undefined) continue;
+      const start = fm.offsets[idx] ?? 0;
+      const end = fm.offsets[idx + 1] ?? 0;
+      const n = end - start;
+      const x = n > 0 ? 1 / Math.sqrt(n) : 0;
+      let z0 = b[0] ?? 0;
+      let z1 = b[1] ?? 0;
+      let z2 = b[2] ?? 0;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      for (let p = start; p < end; p++) {
+        const r = (fm.rows[p] ?? 0) * 3;
+        s0 += w[r] ?? 0;
+        s1 += w[r + 1] ?? 0;
+        s2 += w[r + 2] ?? 0;
+      }
+      z0 += s0 * x;
+      z1 += s1 * x;
+      z2 += s2 * x;
+      const m = Math.max(z0, z1, z2);
+      const e0 = Math.exp(z0 - m);
+      const e1 = Math.exp(z1 - m);
+      const e2 = Math.exp(z2 - m);
+      const sum = e0 + e1 + e2;
+      const y = ex.sentiment;
+      const d0 = (e0 / sum - (y === 0 ? 1 : 0)) * ex.weight;
+      const d1 = (e1 / sum - (y === 1 ? 1 : 0)) * ex.weight;
+      const d2 = (e2 / sum - (y === 2 ? 1 : 0)) * ex.weight;
+      const ds = [d0, d1, d2];
+      for (let c = 0; c < 3; c++) {
+        const d = ds[c] ?? 0;
+        const gbc = (gb[c] ?? 0) + d * d;
+        gb[c] = gbc;
+        b[c] = (b[c] ?? 0) - (o.sentimentRate * d) / Math.sqrt(gbc + eps);
+      }
+      for (let p = start; p < end; p++) {
+        const r = (fm.rows[p] ?? 0) * 3;
+        for (let c = 0; c < 3; c++) {
+          const wi = w[r + c] ?? 0;
+          const grad = (ds[c] ?? 0) * x + o.sentimentL2 * wi;
+          const gi = (g[r + c] ?? 0) + grad * grad;
+          g[r + c] = gi;
+          w[r + c] = wi - (o.sentimentRate * grad) / Math.sqrt(gi + eps);
+        }
+      }
+    }
+  }
+  return { w, b };
+}
+
+function trainIntents(examples: readonly TrainingExample[], fm: FeatureMatrix, rowsCount: number, o: TrainOptions): { w: Float64Array; b: Float64Array } {
+  const heads = INTENTS.length;
+  const w = new Float64Array(rowsCount * heads);
+  const g = new Float64Array(rowsCount * heads);
+  const b = new Float64Array(heads);
+  const gb = new Float64Array(heads);
+  const labelled: number[] = [];
+  examples.forEach((ex, i) => {
+    if (ex.intents >= 0) labelled.push(i);
+  });
+  const rand = mulberry32(o.seed ^ 0x5f3759df);
+  const eps = 1e-8;
+  const ds = new Float64Array(heads);
+  for (let epoch = 0; epoch < o.intentEpochs; epoch++) {
+    const order = shuffled(labelled.length, rand);
+    for (const k of order) {
+      const idx = labelled[k] ?? 0;
+      const ex = examples[idx];
+      if (ex === undefined) continue;
+      const start = fm.offsets[idx] ?? 0;
+      const end = fm.offsets[idx + 1] ?? 0;
+      const n = end - start;
+      const x = n > 0 ? 1 / Math.sqrt(n) : 0;
+      for (let h = 0; h < heads; h++) {
+        let s = 0;
+        for (let p = start; p < end; p++) s += w[(fm.rows[p] ?? 0) * heads + h] ?? 0;
+        const z = (b[h] ?? 0) + s * x;
+        const prob = 1 / (1 + Math.exp(-z));
+        const y = (ex.intents >> h) & 1;
+        ds[h] = (prob - y) * ex.weight;
+      }
+      for (let h = 0; h < heads; h++) {
+        const d = ds[h] ?? 0;
+        const gbh = (gb[h] ?? 0) + d * d;
+        gb[h] = gbh;
+        b[h] = (b[h] ?? 0) - (o.intentRate * d) / Math.sqrt(gbh + eps);
+      }
+      for (let p = start; p < end; p++) {
+        const r = (fm.rows[p] ?? 0) * heads;
+        for (let h = 0; h < heads; h++) {
+          const wi = w[r + h] ?? 0;
+          const grad = (ds[h] ?? 0) * x + o.intentL2 * wi;
+          const gi = (g[r + h] ?? 0) + grad * grad;
+          g[r + h] = gi;
+          w[r + h] = wi - (o.intentRate * grad) / Math.sqrt(gi + eps);
+        }
+      }
+    }
+  }
+  return { w, b };
+}
+
+/** Scale so that the largest |w| maps to 127; round to nearest. Zero heads get scale 1. */
+function quantiseColumn(src: Float64Array, stride: number, col: number, rows: number, dst: Int8Array, dstCol: number): number {
+  let max = 0;
+  for (let r = 0; r < rows; r++) {
+    const v = Math.abs(src[r * stride + col] ?? 0);
+    if (v > max) max = v;
+  }
+  const scale = max > 0 ? max / 127 : 1;
+  for (let r = 0; r < rows; r++) {
+    const q = Math.round((src[r * stride + col] ?? 0) / scale);
+    dst[r * STRIDE + dstCol] = q > 127 ? 127 : q < -127 ? -127 : q;
+  }
+  return scale;
+}
+
+/** Trains both parts and returns the model file contents. Deterministic for the same inputs. */
+export function trainModel(examples: readonly TrainingExample[], options: TrainOptions = DEFAULT_TRAIN_OPTIONS): ModelJson {
+  const rows = 2 ** options.bits;
+  const fm = featurize(examples, rows - 1);
+  const sent = trainSentiment(examples, fm, rows, options);
+  const intents = trainIntents(examples, fm, rows, options);
+
+  // Neutral becomes the reference class: head 0 = positive − neutral, head 1 = negative − neutral.
+  const rel = new Float64Array(rows * 2);
+  for (let r = 0; r < rows; r++) {
+    const neu = sent.w[r * 3 + 1] ?? 0;
+    rel[r * 2] = (sent.w[r * 3 + 2] ?? 0) - neu;
+    rel[r * 2 + 1] = (sent.w[r * 3] ?? 0) - neu;
+  }
+  const table = new Int8Array(rows * STRIDE);
+  const scales: number[] = [];
+  scales.push(quantiseColumn(rel, 2, 0, rows, table, 0));
+  scales.push(quantiseColumn(rel, 2, 1, rows, table, 1));
+  for (let h = 0; h < INTENTS.length; h++) scales.push(quantiseColumn(intents.w, INTENTS.length, h, rows, table, 2 + h));
+  const neuBias = sent.b[1] ?? 0;
+  const bias = [(sent.b[2] ?? 0) - neuBias, (sent.b[0] ?? 0) - neuBias, ...Array.from(intents.b)];
+  const model: ModelJson = {
+    format: MODEL_FORMAT,
+    version: MODEL_VERSION,
+    bits: options.bits,
+    scales,
+    bias,
+    thresholds: INTENTS.map(() => 0),
+    weights: toBase64(encodeTable(table, rows, STRIDE, HEAD_COUNT)),
+    ...(options.meta === undefined ? {} : { meta: options.meta }),
+  };
+  return model;
+}
