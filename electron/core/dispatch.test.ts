@@ -22,6 +22,14 @@ const view: ObsConnectionView = {
   programScene: null,
   previewScene: null,
   studioMode: false,
+  transitions: { current: null, durationMs: null, available: [] },
+  inputs: [],
+  outputs: {
+    stream: { active: false, reconnecting: false, paused: false, since: null },
+    record: { active: false, reconnecting: false, paused: false, since: null },
+    replayBuffer: null,
+    virtualCam: null,
+  },
 };
 
 const notUsed = (): never => {

@@ -38,7 +38,7 @@ export const ZH_SLOTS: Lexicon = {
 
 export const EN_SLOTS: Lexicon = {
   P: ['this', 'this one', 'the red one', 'the dress', 'the lipstick', 'item 3', '#3', 'the jacket', 'the blue set', 'that serum', 'the mug', 'the bag', 'the black hoodie', 'the first one', 'the sneakers', 'the skillet', 'the necklace', 'this set', 'the green top', 'number 5'],
-  H: ['girl', 'sis', 'babe', 'queen', 'guys', "y'all", 'hun', 'you'],
+  H: ['girl', 'sis', 'babe', 'queen', 'guys', "y'all", 'hun'],
   N: ['1', '2', '3', 'two', 'one', 'three'],
   SZ: ['XS', 'S', 'small', 'medium', 'M', 'large', 'L', 'XL', '2XL', 'size 8', 'size 10', 'a 7.5'],
   PR: ['$49', '$89', '$120', '$35', '$199', '$15', '$60', '$25'],

@@ -3,6 +3,7 @@ import { appCommands, appEvents } from './app.js';
 import { catalogCommands, catalogEvents } from './catalog.js';
 import { obsCommands, obsEvents } from './obs.js';
 
+export * from './alerts.js';
 export * from './app.js';
 export * from './catalog.js';
 export * from './common.js';

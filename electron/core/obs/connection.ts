@@ -1,5 +1,5 @@
 import OBSWebSocket, { EventSubscription, OBSWebSocketError } from 'obs-websocket-js';
-import type { ObsConnectionView, ObsFailure, ObsStatus } from '../../../shared/contract/obs.js';
+import type { ObsConnectionView, ObsFailure, ObsScene, ObsStatus } from '../../../shared/contract/obs.js';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from '../../../shared/domain/backoff.js';
 import { classifyObsClose, describeObsClose } from '../../../shared/domain/obsClose.js';
 import { AppError } from '../../../shared/errors.js';
@@ -26,14 +26,13 @@ export interface ObsConnectionOptions {
   readonly onObsEvent: (type: string, data: Record<string, unknown>) => void;
 }
 
-interface Snapshot {
-  obsVersion: string | null;
-  websocketVersion: string | null;
-  scenes: { name: string; index: number }[];
-  programScene: string | null;
-  previewScene: string | null;
-  studioMode: boolean;
-}
+/** What OBS itself reports; refreshed on every identify and kept current by OBS events. */
+type Snapshot = Omit<
+  ObsConnectionView,
+  'name' | 'url' | 'hasPassword' | 'status' | 'failure' | 'message' | 'epoch' | 'attempts' | 'nextRetryAt'
+>;
+
+const INACTIVE = { active: false, reconnecting: false, paused: false, since: null } as const;
 
 const EMPTY: Snapshot = {
   obsVersion: null,
@@ -42,6 +41,9 @@ const EMPTY: Snapshot = {
   programScene: null,
   previewScene: null,
   studioMode: false,
+  transitions: { current: null, durationMs: null, available: [] },
+  inputs: [],
+  outputs: { stream: { ...INACTIVE }, record: { ...INACTIVE }, replayBuffer: null, virtualCam: null },
 };
 
 interface Pending {
@@ -97,7 +99,6 @@ export class ObsConnection {
       attempts: this.attempts,
       nextRetryAt: this.nextRetryAt,
       ...this.snapshot,
-      scenes: this.snapshot.scenes.map((s) => ({ ...s })),
     };
   }
 
@@ -348,6 +349,7 @@ export class ObsConnection {
       this.request<{ studioModeEnabled: boolean }>('GetStudioModeEnabled', undefined, t),
     ]);
     return {
+      ...EMPTY,
       obsVersion: version.obsVersion,
       websocketVersion,
       scenes: toScenes(list.scenes),
@@ -400,8 +402,8 @@ export class ObsConnection {
 }
 
 /** OBS lists scenes bottom-up (index 0 is the last in its UI); the console shows them as OBS's UI does. */
-function toScenes(scenes: { sceneName: string; sceneIndex: number }[]): { name: string; index: number }[] {
+function toScenes(scenes: { sceneName: string; sceneIndex: number }[]): ObsScene[] {
   return [...scenes]
     .sort((a, b) => b.sceneIndex - a.sceneIndex)
-    .map((s) => ({ name: s.sceneName, index: s.sceneIndex }));
+    .map((s) => ({ name: s.sceneName, index: s.sceneIndex, items: [] }));
 }

@@ -15,12 +15,20 @@ const conn = (name: string, programScene: string | null): ObsConnectionView => (
   obsVersion: '31.0.0',
   websocketVersion: '5.5.0',
   scenes: [
-    { name: 'Host wide', index: 1 },
-    { name: 'Product close-up', index: 0 },
+    { name: 'Host wide', index: 1, items: [] },
+    { name: 'Product close-up', index: 0, items: [] },
   ],
   programScene,
   previewScene: null,
   studioMode: false,
+  transitions: { current: 'Cut', durationMs: null, available: ['Cut', 'Fade'] },
+  inputs: [],
+  outputs: {
+    stream: { active: false, reconnecting: false, paused: false, since: null },
+    record: { active: false, reconnecting: false, paused: false, since: null },
+    replayBuffer: null,
+    virtualCam: null,
+  },
 });
 
 describe('applySceneChanged', () => {

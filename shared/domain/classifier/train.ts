@@ -38,11 +38,11 @@ export interface TrainOptions {
 }
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
-  bits: 19,
+  bits: 18,
   seed: 20240501,
   sentimentEpochs: 6,
   intentEpochs: 25,
-  sentimentRate: 0.3,
+  sentimentRate: 0.1,
   intentRate: 0.5,
   sentimentL2: 1e-6,
   intentL2: 1e-5,
