@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppInfo } from '../../shared/contract/app.js';
 import { uuidv7 } from '../../shared/domain/uuidv7.js';
+import { createAlertService, type AlertService } from './alerts/alertService.js';
 import { createCatalogService } from './catalog/catalogService.js';
 import { systemClock, type Clock } from './clock.js';
 import { createDispatch, type Dispatch, type HandlerTable } from './dispatch.js';
@@ -32,6 +33,7 @@ export interface Core {
   readonly db: Db;
   readonly events: EventLog;
   readonly obs: ObsService;
+  readonly alerts: AlertService;
   readonly log: Logger;
   info(): AppInfo;
   close(): Promise<void>;
@@ -70,6 +72,7 @@ export function createCore(opts: CoreOptions): Core {
     newId,
     onChanged: (ids, reason) => bus.emit('catalog.changed', { ids, reason }),
   });
+  const alerts = createAlertService({ db, events, clock, newId, onChanged: (a) => bus.emit('alerts.changed', a) });
   const obs = new ObsService({
     db,
     events,
@@ -111,6 +114,8 @@ export function createCore(opts: CoreOptions): Core {
       await obs.setScene(connection, scene);
       return { connection, scene };
     },
+    'alerts.list': ({ limit }) => alerts.list(limit),
+    'alerts.acknowledge': ({ id }) => alerts.acknowledge(id),
   };
 
   let closed = false;
@@ -120,6 +125,7 @@ export function createCore(opts: CoreOptions): Core {
     db,
     events,
     obs,
+    alerts,
     log,
     info,
     async close() {

@@ -1,8 +1,10 @@
 import type { z } from 'zod';
+import { alertCommands, alertEvents } from './alerts.js';
 import { appCommands, appEvents } from './app.js';
 import { catalogCommands, catalogEvents } from './catalog.js';
 import { obsCommands, obsEvents } from './obs.js';
 
+export * from './alerts.js';
 export * from './alerts.js';
 export * from './app.js';
 export * from './catalog.js';
@@ -19,6 +21,7 @@ export const commands = {
   ...appCommands,
   ...catalogCommands,
   ...obsCommands,
+  ...alertCommands,
 } as const satisfies Record<string, CommandSpec>;
 
 /** Every pushed event, keyed `domain.pastTense`. */
@@ -26,6 +29,7 @@ export const events = {
   ...appEvents,
   ...catalogEvents,
   ...obsEvents,
+  ...alertEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Commands = typeof commands;

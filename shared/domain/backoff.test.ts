@@ -6,7 +6,7 @@ const ALMOST_ONE = 1 - Number.EPSILON;
 
 describe('backoffDelay', () => {
   it('has the documented default policy', () => {
-    expect(DEFAULT_BACKOFF).toEqual({ baseMs: 500, capMs: 15_000 });
+    expect(DEFAULT_BACKOFF).toEqual({ baseMs: 250, capMs: 2_000 });
   });
 
   it('doubles the step per attempt: half fixed, half jitter', () => {

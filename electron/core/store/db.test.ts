@@ -60,7 +60,10 @@ function sha256(file: string): string {
 describe('loadMigrations', () => {
   it('reads the migrations that ship with the app', () => {
     const ms = loadMigrations(MIGRATIONS_DIR);
-    expect(ms.map((m) => [m.version, m.name])).toEqual([[1, '0001_init.sql']]);
+    expect(ms.map((m) => [m.version, m.name])).toEqual([
+      [1, '0001_init.sql'],
+      [2, '0002_alerts.sql'],
+    ]);
     expect(ms[0]?.sql).toContain('CREATE TABLE event_log');
   });
 
@@ -103,7 +106,7 @@ describe('loadMigrations', () => {
 describe('openDatabase', () => {
   it('creates the schema from the shipped migrations with WAL, foreign keys and a busy timeout', () => {
     const db = open(join(dir, 'app.db'), loadMigrations(MIGRATIONS_DIR));
-    expect(schemaVersion(db)).toBe(1);
+    expect(schemaVersion(db)).toBe(loadMigrations(MIGRATIONS_DIR).length);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
@@ -111,7 +114,7 @@ describe('openDatabase', () => {
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map(
       (r) => r.name,
     );
-    expect(tables).toEqual(['event_log', 'obs_connections', 'products', 'settings']);
+    expect(tables).toEqual(['alerts', 'event_log', 'obs_connections', 'products', 'settings']);
   });
 
   it('enforces foreign keys', () => {
@@ -175,7 +178,7 @@ describe('openDatabase', () => {
     expect(e).toBeInstanceOf(AppError);
     expect((e as AppError).code).toBe('STORE_ERROR');
     expect((e as AppError).message).toBe(
-      'this database was written by a newer Showrunner (schema version 7; this build knows up to 1). ' +
+      `this database was written by a newer Showrunner (schema version 7; this build knows up to ${loadMigrations(MIGRATIONS_DIR).length}). ` +
         'Update Showrunner, or start with another data directory.',
     );
     // Not even the journal mode was switched: the bytes are the same and no WAL file appeared.
