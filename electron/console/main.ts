@@ -1,11 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/errors.js';
 import { createCore, type Core } from '../core/core.js';
-import { createLogger } from '../core/logger.js';
+import { createLogger, envLevel, fileSink, stderrSink, teeSink } from '../core/logger.js';
 import { loadOrCreateAccessToken } from './auth.js';
 import { startConsoleHost } from './server.js';
 
@@ -58,7 +58,16 @@ async function main(): Promise<void> {
   const here = dirname(fileURLToPath(import.meta.url));
   const migrationsDir = firstExisting([join(here, 'migrations'), join(here, '../core/store/migrations')], 'the database migrations');
   const staticDir = firstExisting([join(here, '../renderer'), join(here, '../../dist/renderer')], 'the built console UI (run npm run build)');
-  const log = createLogger('console');
+  try {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  } catch (e) {
+    fail(`cannot create the data directory ${dataDir}: ${(e as Error).message}`);
+  }
+  // The terminal shows warnings and errors (and the start-up lines below); everything goes to the log file.
+  const log = createLogger(
+    'console',
+    teeSink(stderrSink(envLevel('warn')), fileSink(join(dataDir, 'logs', 'console.log'), envLevel('info'))),
+  );
 
   let core: Core;
   try {
@@ -96,7 +105,7 @@ async function main(): Promise<void> {
   const lines = [
     `Showrunner console ${VERSION} (rehearsal mode) is running.`,
     `  Console:      ${host.url}/`,
-    `  Data dir:     ${dataDir}`,
+    `  Data dir:     ${dataDir}  (log: ${join(dataDir, 'logs', 'console.log')})`,
     `  Access token: ${accessToken}`,
     `  Control API:  curl -H "Authorization: Bearer ${accessToken}" ${host.url}/api/v1/status`,
   ];

@@ -1,3 +1,6 @@
+import { mkdirSync, openSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
@@ -59,16 +62,17 @@ function redactIn(value: unknown, depth: number, path: WeakSet<object>): unknown
 }
 
 /** Writes JSON lines to stderr; the level comes from SHOWRUNNER_LOG (default info). */
-export function stderrSink(minLevel: LogLevel = envLevel()): LogSink {
+export function stderrSink(minLevel: LogLevel = envLevel('info')): LogSink {
   return (r) => {
     if (ORDER[r.level] < ORDER[minLevel]) return;
     process.stderr.write(`${JSON.stringify({ ...r, time: new Date(r.time).toISOString() })}\n`);
   };
 }
 
-function envLevel(): LogLevel {
+/** The level named by SHOWRUNNER_LOG, or `fallback`. */
+export function envLevel(fallback: LogLevel): LogLevel {
   const v = process.env['SHOWRUNNER_LOG'];
-  return v === 'debug' || v === 'info' || v === 'warn' || v === 'error' ? v : 'info';
+  return v === 'debug' || v === 'info' || v === 'warn' || v === 'error' ? v : fallback;
 }
 
 /** One logger per module: `createLogger('obs', sink)`. Fields are redacted before they reach the sink. */
@@ -89,6 +93,30 @@ export function createLogger(module: string, sink: LogSink = stderrSink()): Logg
     warn: (m, f) => emit('warn', m, f),
     error: (m, f) => emit('error', m, f),
     child: (sub) => createLogger(`${module}.${sub}`, sink),
+  };
+}
+
+/**
+ * Appends JSON lines to `file` (created 0600). Writes are synchronous: a log line must survive a crash right
+ * after it, and the log is low-rate (high-rate facts go to the event log, not here).
+ */
+export function fileSink(file: string, minLevel: LogLevel = 'info'): LogSink {
+  mkdirSync(dirname(file), { recursive: true });
+  const fd = openSync(file, 'a', 0o600);
+  return (r) => {
+    if (ORDER[r.level] < ORDER[minLevel]) return;
+    try {
+      writeSync(fd, `${JSON.stringify({ ...r, time: new Date(r.time).toISOString() })}\n`);
+    } catch {
+      // A full disk must not take the app down with it; the terminal sink still reports warnings.
+    }
+  };
+}
+
+/** Sends every record to each sink. */
+export function teeSink(...sinks: LogSink[]): LogSink {
+  return (r) => {
+    for (const s of sinks) s(r);
   };
 }
 
