@@ -1,12 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { z } from 'zod';
 import { ClientFrame, type ServerFrame } from '../../shared/contract/wire.js';
 import type { Core } from '../core/core.js';
 import type { Logger } from '../core/logger.js';
 import { bearerOf, cookieOf, safeEqual, SESSION_COOKIE, SessionRegistry } from './auth.js';
-import { BodyError, httpStatusOf, readBody, readJson, securityHeaders, sendError, sendJson } from './http.js';
+import { createControlApi } from './controlApi.js';
+import { BodyError, readBody, securityHeaders, sendError, sendJson } from './http.js';
 import { serveStatic } from './staticFiles.js';
 
 export interface ConsoleHostOptions {
@@ -32,15 +32,10 @@ export interface ConsoleHost {
   close(): Promise<void>;
 }
 
-const API_BODY_LIMIT = 64 * 1024;
 const WS_MAX_PAYLOAD = 8 * 1024 * 1024;
 /** A client this far behind on pushed events is disconnected rather than buffered without bound. */
 const WS_MAX_BUFFERED = 32 * 1024 * 1024;
 
-const SceneBody = z.object({
-  scene: z.string().min(1).max(200),
-  connection: z.string().min(1).max(40).optional(),
-});
 
 function isLoopbackHost(host: string | undefined, port: number): boolean {
   if (!host) return false;
@@ -67,6 +62,7 @@ export async function startConsoleHost(opts: ConsoleHostOptions): Promise<Consol
   const sessions = opts.sessions ?? new SessionRegistry();
   const wss = new WebSocketServer({ noServer: true, maxPayload: WS_MAX_PAYLOAD });
   let port = opts.port;
+  const controlApi = createControlApi(core);
 
   const hasToken = (req: IncomingMessage): boolean => {
     const t = bearerOf(req);
@@ -90,37 +86,7 @@ export async function startConsoleHost(opts: ConsoleHostOptions): Promise<Consol
       sendError(res, 401, 'UNAUTHORIZED', 'send Authorization: Bearer <token> (printed when the console host starts)');
       return;
     }
-    const ctx = { transport: 'http' as const, peer: peerOf(req) };
-    if (path === '/api/v1/status' && req.method === 'GET') {
-      const [info, obs] = await Promise.all([
-        core.dispatch('app.info', {}, ctx),
-        core.dispatch('obs.getState', {}, ctx),
-      ]);
-      if (!info.ok || !obs.ok) {
-        sendError(res, 500, 'INTERNAL', 'status is unavailable');
-        return;
-      }
-      sendJson(res, 200, { ok: true, app: info.value, obs: obs.value, time: Date.now() });
-      return;
-    }
-    if (path === '/api/v1/obs/scene' && req.method === 'POST') {
-      const parsed = SceneBody.safeParse(await readJson(req, API_BODY_LIMIT));
-      if (!parsed.success) {
-        sendError(res, 400, 'BAD_INPUT', `body must be {"scene": "<name>"}: ${parsed.error.issues[0]?.message ?? ''}`);
-        return;
-      }
-      const result = await core.dispatch(
-        'obs.setScene',
-        { scene: parsed.data.scene, connection: parsed.data.connection ?? 'main' },
-        ctx,
-      );
-      if (result.ok) sendJson(res, 200, result);
-      else sendJson(res, httpStatusOf(result.error.code), result);
-      return;
-    }
-    const known = ['/api/v1/status', '/api/v1/obs/scene', '/api/v1/health'];
-    if (known.includes(path)) sendError(res, 405, 'BAD_INPUT', `${req.method ?? ''} is not allowed on ${path}`);
-    else sendError(res, 404, 'NOT_FOUND', `no such endpoint: ${path}`);
+    await controlApi.handle(req, res, path, { transport: 'http', peer: peerOf(req) });
   };
 
   const pairPage = (message: string): string =>
