@@ -63,6 +63,8 @@ describe('loadMigrations', () => {
     expect(ms.map((m) => [m.version, m.name])).toEqual([
       [1, '0001_init.sql'],
       [2, '0002_alerts.sql'],
+      [3, '0003_cues.sql'],
+      [4, '0004_audience.sql'],
     ]);
     expect(ms[0]?.sql).toContain('CREATE TABLE event_log');
   });
