@@ -1,0 +1,497 @@
+/**
+ * The metrics engine: every metric of PRODUCT.md as a projection of the event log. The live dashboard feeds it
+ * events as they are recorded; the post-show review feeds it the same events from the log: same code, same order,
+ * same numbers. Money stays integer minor units; ratios are plain numbers.
+ *
+ * Rounding rule (written once, applied once): money derived by division (GPM, average order value) is rounded
+ * half away from zero to whole minor units at the end; ratios are not rounded here (the UI formats them).
+ */
+import type { Money } from '../../contract/common.js';
+
+export type Sentiment = 'positive' | 'neutral' | 'negative';
+export type Intent = 'purchase' | 'price_objection' | 'question' | 'complaint' | 'praise';
+
+export interface OrderItem {
+  readonly sku: string | null;
+  readonly productId: string | null;
+  readonly quantity: number;
+  /** Price of one unit, in the order's currency. */
+  readonly unitPrice: number;
+}
+
+/** The facts the metrics are made of (mapped from the event log's audience, order and cue events). */
+export type MetricEvent =
+  | { readonly kind: 'viewer_count'; readonly at: number; readonly count: number }
+  | { readonly kind: 'enter'; readonly at: number; readonly userId: string }
+  | { readonly kind: 'leave'; readonly at: number; readonly userId: string }
+  | {
+      readonly kind: 'comment';
+      readonly at: number;
+      readonly userId: string;
+      readonly sentiment: Sentiment | null;
+      readonly intents: readonly Intent[];
+    }
+  | { readonly kind: 'like'; readonly at: number; readonly count: number }
+  | { readonly kind: 'share'; readonly at: number }
+  | { readonly kind: 'gift'; readonly at: number; readonly value: Money | null }
+  | { readonly kind: 'follow'; readonly at: number }
+  | { readonly kind: 'product_click'; readonly at: number; readonly userId: string; readonly productId: string | null }
+  | {
+      readonly kind: 'order';
+      readonly at: number;
+      readonly orderId: string;
+      readonly buyerId: string;
+      readonly total: Money;
+      readonly items: readonly OrderItem[];
+    }
+  | { readonly kind: 'refund'; readonly at: number; readonly orderId: string; readonly amount: Money }
+  | { readonly kind: 'product_presented'; readonly at: number; readonly productId: string }
+  | { readonly kind: 'show_ended'; readonly at: number };
+
+export interface MetricsOptions {
+  /** The show's currency: orders in another currency are counted apart, never added into GMV. */
+  readonly currency: string;
+  /** Attribution tail after a product stops being presented (default 5 min). */
+  readonly attributionTailMs: number;
+  /** Sliding window of the sentiment index, purchase-intent rate and interaction rate (default 60 s). */
+  readonly windowMs: number;
+}
+
+export const DEFAULT_METRICS_OPTIONS: MetricsOptions = { currency: 'CNY', attributionTailMs: 5 * 60_000, windowMs: 60_000 };
+
+/** Counters of one second (or, rolled up, one minute). */
+export interface Bucket {
+  readonly t: number;
+  viewers: number | null;
+  enters: number;
+  comments: number;
+  likes: number;
+  shares: number;
+  gifts: number;
+  clicks: number;
+  orders: number;
+  units: number;
+  gmv: number;
+  refunds: number;
+  positive: number;
+  neutral: number;
+  negative: number;
+  purchaseIntents: number;
+  priceObjections: number;
+  questions: number;
+  complaints: number;
+  praise: number;
+}
+
+export interface ProductMetrics {
+  readonly productId: string;
+  /** Time presented so far (ms), all presentations together. */
+  readonly presentedMs: number;
+  readonly presentations: number;
+  readonly clicks: number;
+  readonly orders: number;
+  readonly units: number;
+  readonly gmv: Money;
+  readonly buyers: number;
+  /** buyers / product clicks, null without clicks. */
+  readonly clickConversion: number | null;
+}
+
+export interface Metrics {
+  readonly at: number;
+  readonly currency: string;
+  readonly concurrentViewers: number | null;
+  readonly peakViewers: number | null;
+  readonly totalViews: number;
+  readonly comments: number;
+  readonly commenters: number;
+  /** Comments per minute over the window. */
+  readonly commentsPerMinute: number;
+  /** commenters / views. */
+  readonly commenterRate: number | null;
+  readonly likes: number;
+  readonly shares: number;
+  readonly gifts: number;
+  /** (comments + likes + shares + gifts) / views, over the window. */
+  readonly interactionRate: number | null;
+  /** (positive − negative) / scored messages over the window, −1…+1; null without scored messages. */
+  readonly sentimentIndex: number | null;
+  /** Messages with purchase intent / scored messages, over the window. */
+  readonly purchaseIntentRate: number | null;
+  readonly gmv: Money;
+  readonly refunds: Money;
+  readonly orders: number;
+  readonly units: number;
+  readonly buyers: number;
+  /** buyers / views. */
+  readonly conversionRate: number | null;
+  /** GMV per 1,000 views, in minor units. */
+  readonly gpm: Money | null;
+  readonly averageOrderValue: Money | null;
+  readonly productClicks: number;
+  /** Average watch time (ms) of viewers with enter/leave events; null when the platform sends none. */
+  readonly averageWatchMs: number | null;
+  readonly ordersInOtherCurrencies: number;
+  readonly perProduct: readonly ProductMetrics[];
+  readonly currentProductId: string | null;
+}
+
+interface Presentation {
+  readonly productId: string;
+  readonly start: number;
+  end: number | null;
+}
+
+interface ProductAcc {
+  clicks: number;
+  clickers: Set<string>;
+  orders: Set<string>;
+  units: number;
+  gmv: number;
+  buyers: Set<string>;
+}
+
+interface WindowEntry {
+  readonly at: number;
+  readonly comments: number;
+  readonly interactions: number;
+  readonly scored: number;
+  readonly positive: number;
+  readonly negative: number;
+  readonly purchase: number;
+}
+
+/** Rounds half away from zero to a whole number (money from a division). */
+export function roundMinor(x: number): number {
+  return x < 0 ? -Math.round(-x) : Math.round(x);
+}
+
+export function emptyBucket(t: number): Bucket {
+  return {
+    t,
+    viewers: null,
+    enters: 0,
+    comments: 0,
+    likes: 0,
+    shares: 0,
+    gifts: 0,
+    clicks: 0,
+    orders: 0,
+    units: 0,
+    gmv: 0,
+    refunds: 0,
+    positive: 0,
+    neutral: 0,
+    negative: 0,
+    purchaseIntents: 0,
+    priceObjections: 0,
+    questions: 0,
+    complaints: 0,
+    praise: 0,
+  };
+}
+
+/** Incremental metrics state. Feed events in log order with `apply`; read with `metrics(now)`. */
+export class MetricsEngine {
+  readonly options: MetricsOptions;
+  private viewers: number | null = null;
+  private peak: number | null = null;
+  private readonly viewersSeen = new Set<string>();
+  private readonly commentersSeen = new Set<string>();
+  private readonly buyersSeen = new Set<string>();
+  private readonly ordersSeen = new Map<string, { at: number; total: number; items: readonly OrderItem[]; buyerId: string }>();
+  private readonly refundsSeen = new Set<string>();
+  private comments = 0;
+  private likes = 0;
+  private shares = 0;
+  private gifts = 0;
+  private clicks = 0;
+  private gmv = 0;
+  private refunded = 0;
+  private units = 0;
+  private otherCurrency = 0;
+  private readonly openWatch = new Map<string, number>();
+  private watchTotalMs = 0;
+  private watchSessions = 0;
+  private readonly presentations: Presentation[] = [];
+  private readonly products = new Map<string, ProductAcc>();
+  private readonly window: WindowEntry[] = [];
+  private readonly buckets = new Map<number, Bucket>();
+  private lastAt = 0;
+
+  constructor(options: Partial<MetricsOptions> = {}) {
+    this.options = { ...DEFAULT_METRICS_OPTIONS, ...options };
+  }
+
+  private bucket(at: number): Bucket {
+    const t = Math.floor(at / 1000) * 1000;
+    let b = this.buckets.get(t);
+    if (!b) {
+      b = emptyBucket(t);
+      this.buckets.set(t, b);
+    }
+    return b;
+  }
+
+  private product(id: string): ProductAcc {
+    let p = this.products.get(id);
+    if (!p) {
+      p = { clicks: 0, clickers: new Set(), orders: new Set(), units: 0, gmv: 0, buyers: new Set() };
+      this.products.set(id, p);
+    }
+    return p;
+  }
+
+  private pushWindow(e: WindowEntry): void {
+    this.window.push(e);
+  }
+
+  /** Which product an order at `at` is attributed to for `productId`: presented then, or within the tail after. */
+  private attributed(productId: string, at: number): boolean {
+    const tail = this.options.attributionTailMs;
+    return this.presentations.some((p) => p.productId === productId && at >= p.start && (p.end === null || at <= p.end + tail));
+  }
+
+  apply(e: MetricEvent): void {
+    this.lastAt = Math.max(this.lastAt, e.at);
+    const b = this.bucket(e.at);
+    switch (e.kind) {
+      case 'viewer_count':
+        this.viewers = e.count;
+        this.peak = Math.max(this.peak ?? 0, e.count);
+        b.viewers = e.count;
+        break;
+      case 'enter':
+        this.viewersSeen.add(e.userId);
+        if (!this.openWatch.has(e.userId)) this.openWatch.set(e.userId, e.at);
+        b.enters++;
+        break;
+      case 'leave': {
+        const since = this.openWatch.get(e.userId);
+        if (since !== undefined) {
+          this.openWatch.delete(e.userId);
+          this.watchTotalMs += Math.max(0, e.at - since);
+          this.watchSessions++;
+        }
+        break;
+      }
+      case 'comment': {
+        this.comments++;
+        this.commentersSeen.add(e.userId);
+        this.viewersSeen.add(e.userId);
+        b.comments++;
+        const scored = e.sentiment === null ? 0 : 1;
+        if (e.sentiment !== null) b[e.sentiment]++;
+        const purchase = e.intents.includes('purchase') ? 1 : 0;
+        b.purchaseIntents += purchase;
+        if (e.intents.includes('price_objection')) b.priceObjections++;
+        if (e.intents.includes('question')) b.questions++;
+        if (e.intents.includes('complaint')) b.complaints++;
+        if (e.intents.includes('praise')) b.praise++;
+        this.pushWindow({
+          at: e.at,
+          comments: 1,
+          interactions: 1,
+          scored,
+          positive: e.sentiment === 'positive' ? 1 : 0,
+          negative: e.sentiment === 'negative' ? 1 : 0,
+          purchase: scored === 1 ? purchase : 0,
+        });
+        break;
+      }
+      case 'like':
+        this.likes += e.count;
+        b.likes += e.count;
+        this.pushWindow({ at: e.at, comments: 0, interactions: e.count, scored: 0, positive: 0, negative: 0, purchase: 0 });
+        break;
+      case 'share':
+        this.shares++;
+        b.shares++;
+        this.pushWindow({ at: e.at, comments: 0, interactions: 1, scored: 0, positive: 0, negative: 0, purchase: 0 });
+        break;
+      case 'gift':
+        this.gifts++;
+        b.gifts++;
+        this.pushWindow({ at: e.at, comments: 0, interactions: 1, scored: 0, positive: 0, negative: 0, purchase: 0 });
+        break;
+      case 'follow':
+        break;
+      case 'product_click':
+        this.clicks++;
+        b.clicks++;
+        if (e.productId !== null) {
+          const p = this.product(e.productId);
+          p.clicks++;
+          p.clickers.add(e.userId);
+        }
+        break;
+      case 'order': {
+        if (this.ordersSeen.has(e.orderId)) break; // a duplicate delivery counts once
+        if (e.total.currency !== this.options.currency) {
+          this.otherCurrency++;
+          break;
+        }
+        this.ordersSeen.set(e.orderId, { at: e.at, total: e.total.amount, items: e.items, buyerId: e.buyerId });
+        this.buyersSeen.add(e.buyerId);
+        this.gmv += e.total.amount;
+        const units = e.items.reduce((n, i) => n + i.quantity, 0);
+        this.units += units;
+        b.orders++;
+        b.units += units;
+        b.gmv += e.total.amount;
+        for (const item of e.items) {
+          if (item.productId === null || !this.attributed(item.productId, e.at)) continue;
+          const p = this.product(item.productId);
+          p.orders.add(e.orderId);
+          p.units += item.quantity;
+          p.gmv += item.quantity * item.unitPrice;
+          p.buyers.add(e.buyerId);
+        }
+        break;
+      }
+      case 'refund':
+        if (this.refundsSeen.has(`${e.orderId}:${e.at}:${e.amount.amount}`) || e.amount.currency !== this.options.currency) break;
+        this.refundsSeen.add(`${e.orderId}:${e.at}:${e.amount.amount}`);
+        this.refunded += e.amount.amount;
+        b.refunds += e.amount.amount;
+        break;
+      case 'product_presented': {
+        const open = this.presentations[this.presentations.length - 1];
+        if (open && open.end === null) open.end = e.at;
+        this.presentations.push({ productId: e.productId, start: e.at, end: null });
+        this.product(e.productId);
+        break;
+      }
+      case 'show_ended': {
+        const open = this.presentations[this.presentations.length - 1];
+        if (open && open.end === null) open.end = e.at;
+        break;
+      }
+      default: {
+        const never: never = e;
+        throw new Error(`unknown metric event ${JSON.stringify(never)}`);
+      }
+    }
+  }
+
+  /** The metrics as of `now` (the sliding window ends at `now`). */
+  metrics(now: number = this.lastAt): Metrics {
+    const from = now - this.options.windowMs;
+    let wComments = 0;
+    let wInteractions = 0;
+    let wScored = 0;
+    let wPos = 0;
+    let wNeg = 0;
+    let wPurchase = 0;
+    // Drop entries that left the window for good (events arrive in order, so the front is the oldest).
+    while (this.window.length > 0 && (this.window[0]?.at ?? now) <= from) this.window.shift();
+    for (const w of this.window) {
+      if (w.at > now) continue;
+      wComments += w.comments;
+      wInteractions += w.interactions;
+      wScored += w.scored;
+      wPos += w.positive;
+      wNeg += w.negative;
+      wPurchase += w.purchase;
+    }
+    const views = this.viewersSeen.size;
+    const c = this.options.currency;
+    const windowMinutes = this.options.windowMs / 60_000;
+    let openWatchMs = 0;
+    for (const since of this.openWatch.values()) openWatchMs += Math.max(0, now - since);
+    const watchCount = this.watchSessions + this.openWatch.size;
+    const current = this.presentations[this.presentations.length - 1];
+
+    const perProduct: ProductMetrics[] = [...this.products.entries()].map(([productId, p]) => {
+      const spans = this.presentations.filter((x) => x.productId === productId);
+      return {
+        productId,
+        presentedMs: spans.reduce((ms, s) => ms + Math.max(0, (s.end ?? now) - s.start), 0),
+        presentations: spans.length,
+        clicks: p.clicks,
+        orders: p.orders.size,
+        units: p.units,
+        gmv: { amount: p.gmv, currency: c },
+        buyers: p.buyers.size,
+        clickConversion: p.clickers.size > 0 ? p.buyers.size / p.clickers.size : null,
+      };
+    });
+
+    return {
+      at: now,
+      currency: c,
+      concurrentViewers: this.viewers,
+      peakViewers: this.peak,
+      totalViews: views,
+      comments: this.comments,
+      commenters: this.commentersSeen.size,
+      commentsPerMinute: wComments / windowMinutes,
+      commenterRate: views > 0 ? this.commentersSeen.size / views : null,
+      likes: this.likes,
+      shares: this.shares,
+      gifts: this.gifts,
+      interactionRate: views > 0 ? wInteractions / views : null,
+      sentimentIndex: wScored > 0 ? (wPos - wNeg) / wScored : null,
+      purchaseIntentRate: wScored > 0 ? wPurchase / wScored : null,
+      gmv: { amount: this.gmv, currency: c },
+      refunds: { amount: this.refunded, currency: c },
+      orders: this.ordersSeen.size,
+      units: this.units,
+      buyers: this.buyersSeen.size,
+      conversionRate: views > 0 ? this.buyersSeen.size / views : null,
+      gpm: views > 0 ? { amount: roundMinor((this.gmv * 1000) / views), currency: c } : null,
+      averageOrderValue: this.ordersSeen.size > 0 ? { amount: roundMinor(this.gmv / this.ordersSeen.size), currency: c } : null,
+      productClicks: this.clicks,
+      averageWatchMs: watchCount > 0 ? (this.watchTotalMs + openWatchMs) / watchCount : null,
+      ordersInOtherCurrencies: this.otherCurrency,
+      perProduct,
+      currentProductId: current && current.end === null ? current.productId : null,
+    };
+  }
+
+  /** Per-second buckets from `from` (inclusive), oldest first. */
+  seconds(from = 0): Bucket[] {
+    return [...this.buckets.values()].filter((b) => b.t >= from).sort((a, b) => a.t - b.t);
+  }
+
+  /** Per-minute rollups of the per-second buckets: counters summed, viewers = the minute's last reading. */
+  minutes(from = 0): Bucket[] {
+    const out = new Map<number, Bucket>();
+    for (const s of this.seconds(from)) {
+      const t = Math.floor(s.t / 60_000) * 60_000;
+      const m = out.get(t) ?? emptyBucket(t);
+      if (s.viewers !== null) m.viewers = s.viewers;
+      for (const k of COUNTERS) m[k] += s[k];
+      out.set(t, m);
+    }
+    return [...out.values()];
+  }
+}
+
+const COUNTERS = [
+  'enters',
+  'comments',
+  'likes',
+  'shares',
+  'gifts',
+  'clicks',
+  'orders',
+  'units',
+  'gmv',
+  'refunds',
+  'positive',
+  'neutral',
+  'negative',
+  'purchaseIntents',
+  'priceObjections',
+  'questions',
+  'complaints',
+  'praise',
+] as const satisfies readonly (keyof Bucket)[];
+
+/** The whole computation over a list of events: what review uses, and what the live engine must agree with. */
+export function computeMetrics(events: readonly MetricEvent[], now: number, options: Partial<MetricsOptions> = {}): Metrics {
+  const engine = new MetricsEngine(options);
+  for (const e of events) engine.apply(e);
+  return engine.metrics(now);
+}
