@@ -43,6 +43,12 @@ export function normaliseForDedup(text: string): string {
     .replace(/(.)\1{2,}/gu, '$1$1');
 }
 
+/** The key two lines are "the same line" by: the normalised text, or the text itself when nothing is left (emoji-only lines). */
+export function dedupKey(text: string): string {
+  const key = normaliseForDedup(text);
+  return key === '' ? text.trim() : key;
+}
+
 function fragmentsOf(lang: Lang, groups: readonly FragmentGroup[]): Fragment[] {
   const out: Fragment[] = [];
   for (const g of groups) {
@@ -117,13 +123,11 @@ export function generateChatSet(seed = DEFAULT_CHAT_SEED): ChatLine[] {
   const rand = mulberry32(seed);
   const lines: ChatLine[] = [];
   const seen = new Map<string, Split>();
-  const add = (d: Draft, lang: Lang, split: Split, source: string): void => {
-    const key = normaliseForDedup(d.text);
-    if (key === '' && d.text.trim() === '') return;
-    const k = key === '' ? d.text : key;
-    if (seen.has(k)) return;
+  const add = (d: Draft, lang: Lang, split: Split, source: string, template: string): void => {
+    const k = dedupKey(d.text);
+    if (k === '' || seen.has(k)) return;
     seen.set(k, split);
-    lines.push({ text: d.text, lang, sentiment: d.s, intents: sortedIntents(d.i), split, source });
+    lines.push({ text: d.text, lang, sentiment: d.s, intents: sortedIntents(d.i), split, source, template });
   };
 
   for (const [lang, groups, slots] of [
@@ -134,15 +138,16 @@ export function generateChatSet(seed = DEFAULT_CHAT_SEED): ChatLine[] {
     // Train fragments first, so a text that both splits can produce is kept in train.
     const ordered = [...frags.filter((f) => f.split === 'train'), ...frags.filter((f) => f.split === 'heldout')];
     for (const f of ordered) {
-      const copies = (f.pattern.includes('{') ? 3 : 2) + (lang === 'en' ? 1 : 0);
+      const copies = (f.pattern.includes('{') ? 5 : 2) + (lang === 'en' ? 1 : 0);
       for (let c = 0; c < copies; c++) {
-        add(decorate({ text: expand(f.pattern, slots, rand), s: f.s, i: [...f.i] }, lang, rand), lang, f.split, 'template');
+        add(decorate({ text: expand(f.pattern, slots, rand), s: f.s, i: [...f.i] }, lang, rand), lang, f.split, 'template', f.id);
       }
     }
     // Two fragments in one message, both from the same split.
     for (const split of ['train', 'heldout'] as const) {
-      const pool = frags.filter((f) => f.split === split && f.i.length > 0);
-      const pairs = Math.round(pool.length * 0.9);
+      // Real chat is mostly one thing per message: pairs are a minority and join single-intent templates.
+      const pool = frags.filter((f) => f.split === split && f.i.length === 1);
+      const pairs = Math.round(pool.length * 0.45);
       for (let k = 0; k < pairs; k++) {
         const a = pick(pool, rand);
         const b = pick(pool, rand);
@@ -150,14 +155,14 @@ export function generateChatSet(seed = DEFAULT_CHAT_SEED): ChatLine[] {
         if (a.id === b.id || (a.s !== 'neutral' && b.s !== 'neutral' && a.s !== b.s)) continue;
         const sep = lang === 'zh' ? pick([' ', '，', ' ', '', '!'], rand) : pick([' ', ', ', '. ', ' - ', ' '], rand);
         const text = `${expand(a.pattern, slots, rand)}${sep}${expand(b.pattern, slots, rand)}`;
-        add(decorate({ text, s: combineSentiment(a.s, b.s), i: [...a.i, ...b.i] }, lang, rand), lang, split, 'template-pair');
+        add(decorate({ text, s: combineSentiment(a.s, b.s), i: [...a.i, ...b.i] }, lang, rand), lang, split, 'template-pair', `${a.id} + ${b.id}`);
       }
     }
   }
 
   for (const [text, s, i] of NATURAL_LINES) {
     const lang: Lang = /[\u4e00-\u9fff]/.test(text) ? 'zh' : 'en';
-    add({ text, s, i: [...i] }, lang, fnv1a(`natural:${text}`) % 100 < CHAT_HELD_OUT_PERCENT ? 'heldout' : 'train', 'handwritten');
+    add({ text, s, i: [...i] }, lang, fnv1a(`natural:${text}`) % 100 < CHAT_HELD_OUT_PERCENT ? 'heldout' : 'train', 'handwritten', `natural:${text}`);
   }
   return lines;
 }

@@ -85,7 +85,10 @@ export interface ChatLine {
   readonly sentiment: Sentiment;
   readonly intents: Intent[];
   readonly split: 'train' | 'heldout';
+  /** template, template-pair or handwritten */
   readonly source: string;
+  /** The fragment pattern(s) the line came from ("zh:{P}多少钱", "a + b"), or natural:<text>. */
+  readonly template: string;
 }
 
 export function intentMask(intents: readonly string[]): number {

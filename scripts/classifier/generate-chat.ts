@@ -41,7 +41,7 @@ function main(): void {
   for (const s of ['positive', 'neutral', 'negative'] as const) summary[s] = count((l) => l.sentiment === s);
   for (const i of INTENTS) summary[i] = count((l) => l.intents.includes(i));
   summary.no_intent = count((l) => l.intents.length === 0);
-  const sorted = lines.map((l) => [...l.text].length).sort((a, b) => a - b);
+  const sorted = lines.map((l) => Array.from(l.text).length).sort((a, b) => a - b);
   summary.median_chars = sorted[Math.floor(sorted.length / 2)];
   console.log(JSON.stringify(summary));
 }

@@ -14,6 +14,7 @@ import { evaluateIntents, evaluatePolarity, evaluateSentiment } from '../../shar
 import { DEFAULT_TRAIN_OPTIONS, trainModel, type TrainingExample } from '../../shared/domain/classifier/train.js';
 import {
   chatSetPath,
+  fnv1a,
   intentMask,
   loadChatSet,
   loadOnlineShopping,
@@ -69,11 +70,28 @@ function parseArgs(argv: readonly string[]): Args {
   return a;
 }
 
-function chatExample(l: { text: string; sentiment: string; intents: readonly string[] }, ws: number, wi: number): TrainingExample[] {
-  // Two rows: one teaches sentiment with the chat weight, one teaches intents.
+/** Corrections are user input: a missing file or a bad line is a usage error (exit 2), named in one line. */
+function readCorrections(file: string): ReturnType<typeof parseCorrections> {
+  let content: string;
+  try {
+    content = readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : String(e);
+    throw new UsageError(`cannot read corrections ${file}: ${code === 'ENOENT' ? 'no such file' : code}`);
+  }
+  try {
+    return parseCorrections(content, file);
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+}
+
+function chatExample(l: { text: string; sentiment: string; intents: readonly string[] }, ws: number, wi: number, group: string): TrainingExample[] {
+  // Two rows: one teaches sentiment with the chat weight, one teaches intents. The group (first template of
+  // the line) keeps a template's lines in one fold when thresholds are chosen.
   return [
     { text: l.text, sentiment: sentimentIndex(l.sentiment), intents: -1, weight: ws },
-    { text: l.text, sentiment: -1, intents: intentMask(l.intents), weight: wi },
+    { text: l.text, sentiment: -1, intents: intentMask(l.intents), weight: wi, group: fnv1a(group.split(' + ')[0] ?? group) },
   ];
 }
 
@@ -85,13 +103,13 @@ function main(): void {
   const chatHeld = chat.filter((l) => l.split === 'heldout');
   const shopping = loadOnlineShopping();
   const tweets = loadTweetEval();
-  const corrections = args.corrections === undefined ? [] : parseCorrections(readFileSync(args.corrections, 'utf8'), args.corrections);
+  const corrections = args.corrections === undefined ? [] : readCorrections(args.corrections);
 
   const examples: TrainingExample[] = [];
-  for (const l of chatTrain) examples.push(...chatExample(l, WEIGHT_CHAT_SENTIMENT, WEIGHT_CHAT_INTENTS));
+  for (const l of chatTrain) examples.push(...chatExample(l, WEIGHT_CHAT_SENTIMENT, WEIGHT_CHAT_INTENTS, l.template));
   if (args.onlineShopping && shopping !== undefined) for (const r of shopping.train) examples.push({ text: r.text, sentiment: r.sentiment, intents: -1, weight: 1 });
   if (args.tweetEval && tweets !== undefined) for (const r of tweets.train) examples.push({ text: r.text, sentiment: r.sentiment, intents: -1, weight: 1 });
-  for (const c of corrections) examples.push(...chatExample(c, WEIGHT_CORRECTION * WEIGHT_CHAT_SENTIMENT, WEIGHT_CORRECTION));
+  for (const c of corrections) examples.push(...chatExample(c, WEIGHT_CORRECTION * WEIGHT_CHAT_SENTIMENT, WEIGHT_CORRECTION, `correction:${c.text}`));
 
   const data = {
     chat: { file: relative(repoRoot, args.chat), train: chatTrain.length, heldout: chatHeld.length },
@@ -126,7 +144,7 @@ function main(): void {
       zh: byLang('zh'),
       en: byLang('en'),
     },
-    public_data_dir: sentimentDataDir(),
+    public_data_dir: relative(repoRoot, sentimentDataDir()),
   };
   console.log(JSON.stringify(evaluation, null, 2));
 }
@@ -135,6 +153,6 @@ try {
   main();
 } catch (e) {
   const message = e instanceof Error ? e.message : String(e);
-  process.stderr.write(`train: ${message}\n`);
+  process.stderr.write(`train: ${message.replace(/\s+/g, ' ')}\n`);
   process.exit(e instanceof UsageError ? 2 : 1);
 }

@@ -1,5 +1,5 @@
 /** Evaluation of a loaded model on labelled texts: the figures the training script and the benchmark report. */
-import { classify, createScores, INTENTS, scoreInto, SENTIMENTS, type ChatModel, type Intent, type Sentiment } from './model.js';
+import { classify, createScores, INTENTS, scoreInto, SENTIMENTS, type ChatModel, type Intent } from './model.js';
 
 export interface SentimentFigures {
   readonly n: number;
@@ -82,16 +82,17 @@ export function evaluateIntents(model: ChatModel, items: readonly { text: string
   let exact = 0;
   for (const it of items) {
     const got = classify(model, it.text).intents;
-    let same = true;
-    INTENTS.forEach((intent, k) => {
+    let differences = 0;
+    for (let k = 0; k < INTENTS.length; k++) {
+      const intent = INTENTS[k] ?? 'purchase';
       const g = it.intents.includes(intent);
       const p = got.includes(intent);
       if (g && p) tp[k] = (tp[k] ?? 0) + 1;
       else if (p) fp[k] = (fp[k] ?? 0) + 1;
       else if (g) fn[k] = (fn[k] ?? 0) + 1;
-      if (g !== p) same = false;
-    });
-    if (same) exact++;
+      if (g !== p) differences++;
+    }
+    if (differences === 0) exact++;
   }
   const perIntent = {} as Record<Intent, { precision: number; recall: number; f1: number; support: number }>;
   let sum = 0;
@@ -103,7 +104,3 @@ export function evaluateIntents(model: ChatModel, items: readonly { text: string
   return { n: items.length, macroF1: round(sum / INTENTS.length), perIntent, exactMatch: round(items.length > 0 ? exact / items.length : 0) };
 }
 
-/** Index of a sentiment label, for callers holding labels as strings. */
-export function sentimentIndexOf(s: Sentiment): number {
-  return SENTIMENTS.indexOf(s);
-}

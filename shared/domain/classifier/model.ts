@@ -34,6 +34,8 @@ export interface ModelJson {
   readonly bias: readonly number[];
   /** Per intent: logit above which it is reported. */
   readonly thresholds: readonly number[];
+  /** Per intent, two weights on the sentiment logits (positive, negative): intents see the sentiment the review corpus taught. */
+  readonly stack: readonly number[];
   /** encodeTable output, base64. */
   readonly weights: string;
   /** Free-form provenance: data sets, seed, figures. Not read by the classifier. */
@@ -48,6 +50,7 @@ export interface ChatModel {
   readonly scales: Float64Array;
   readonly bias: Float64Array;
   readonly thresholds: Float64Array;
+  readonly stack: Float64Array;
   readonly meta: Readonly<Record<string, unknown>>;
   readonly scratch: FeatureScratch;
   /** The 32 possible intent lists, frozen, indexed by bit set. */
@@ -92,6 +95,7 @@ export function loadModel(json: unknown): ChatModel {
     scales: numberArray(o.scales, HEAD_COUNT, 'scales'),
     bias: numberArray(o.bias, HEAD_COUNT, 'bias'),
     thresholds: numberArray(o.thresholds, INTENTS.length, 'thresholds'),
+    stack: numberArray(o.stack, INTENTS.length * 2, 'stack'),
     meta,
     scratch: createFeatureScratch(),
     intentSets: buildIntentSets(),
@@ -127,14 +131,17 @@ export function scoreInto(model: ChatModel, text: string, out: Float64Array): nu
   const inv = n > 0 ? 1 / Math.sqrt(n) : 0;
   const s = model.scales;
   const b = model.bias;
-  out[0] = (b[1] ?? 0) + (s[1] ?? 0) * a1 * inv;
+  const u = model.stack;
+  const pos = (b[0] ?? 0) + (s[0] ?? 0) * a0 * inv;
+  const neg = (b[1] ?? 0) + (s[1] ?? 0) * a1 * inv;
+  out[0] = neg;
   out[1] = 0;
-  out[2] = (b[0] ?? 0) + (s[0] ?? 0) * a0 * inv;
-  out[3] = (b[2] ?? 0) + (s[2] ?? 0) * a2 * inv;
-  out[4] = (b[3] ?? 0) + (s[3] ?? 0) * a3 * inv;
-  out[5] = (b[4] ?? 0) + (s[4] ?? 0) * a4 * inv;
-  out[6] = (b[5] ?? 0) + (s[5] ?? 0) * a5 * inv;
-  out[7] = (b[6] ?? 0) + (s[6] ?? 0) * a6 * inv;
+  out[2] = pos;
+  out[3] = (b[2] ?? 0) + (s[2] ?? 0) * a2 * inv + (u[0] ?? 0) * pos + (u[1] ?? 0) * neg;
+  out[4] = (b[3] ?? 0) + (s[3] ?? 0) * a3 * inv + (u[2] ?? 0) * pos + (u[3] ?? 0) * neg;
+  out[5] = (b[4] ?? 0) + (s[4] ?? 0) * a4 * inv + (u[4] ?? 0) * pos + (u[5] ?? 0) * neg;
+  out[6] = (b[5] ?? 0) + (s[5] ?? 0) * a5 * inv + (u[6] ?? 0) * pos + (u[7] ?? 0) * neg;
+  out[7] = (b[6] ?? 0) + (s[6] ?? 0) * a6 * inv + (u[8] ?? 0) * pos + (u[9] ?? 0) * neg;
   return n;
 }
 
@@ -173,14 +180,15 @@ export function classify(model: ChatModel, text: string): Classification {
   const s = model.scales;
   const b = model.bias;
   const th = model.thresholds;
+  const u = model.stack;
   const pos = (b[0] ?? 0) + (s[0] ?? 0) * a0 * inv;
   const neg = (b[1] ?? 0) + (s[1] ?? 0) * a1 * inv;
   let set = 0;
-  if ((b[2] ?? 0) + (s[2] ?? 0) * a2 * inv > (th[0] ?? 0)) set |= 1;
-  if ((b[3] ?? 0) + (s[3] ?? 0) * a3 * inv > (th[1] ?? 0)) set |= 2;
-  if ((b[4] ?? 0) + (s[4] ?? 0) * a4 * inv > (th[2] ?? 0)) set |= 4;
-  if ((b[5] ?? 0) + (s[5] ?? 0) * a5 * inv > (th[3] ?? 0)) set |= 8;
-  if ((b[6] ?? 0) + (s[6] ?? 0) * a6 * inv > (th[4] ?? 0)) set |= 16;
+  if ((b[2] ?? 0) + (s[2] ?? 0) * a2 * inv + (u[0] ?? 0) * pos + (u[1] ?? 0) * neg > (th[0] ?? 0)) set |= 1;
+  if ((b[3] ?? 0) + (s[3] ?? 0) * a3 * inv + (u[2] ?? 0) * pos + (u[3] ?? 0) * neg > (th[1] ?? 0)) set |= 2;
+  if ((b[4] ?? 0) + (s[4] ?? 0) * a4 * inv + (u[4] ?? 0) * pos + (u[5] ?? 0) * neg > (th[2] ?? 0)) set |= 4;
+  if ((b[5] ?? 0) + (s[5] ?? 0) * a5 * inv + (u[6] ?? 0) * pos + (u[7] ?? 0) * neg > (th[3] ?? 0)) set |= 8;
+  if ((b[6] ?? 0) + (s[6] ?? 0) * a6 * inv + (u[8] ?? 0) * pos + (u[9] ?? 0) * neg > (th[4] ?? 0)) set |= 16;
   // softmax over (neg, 0, pos), computed relative to the largest logit
   let sentiment: Sentiment;
   let confidence: number;

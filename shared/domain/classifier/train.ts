@@ -20,6 +20,11 @@ export interface TrainingExample {
   readonly intents: number;
   /** How much the example counts (the chat set is small next to the review corpus). */
   readonly weight: number;
+  /**
+   * Cross-validation group of an intent-labelled example (e.g. a hash of its template): examples of one
+   * group are held out together when the intent thresholds are chosen. Defaults to 0.
+   */
+  readonly group?: number;
 }
 
 export interface TrainOptions {
@@ -33,6 +38,8 @@ export interface TrainOptions {
   /** L2 penalty applied to the weights an example touches. */
   readonly sentimentL2: number;
   readonly intentL2: number;
+  /** Folds (by example group) used to choose each intent's threshold for the best F1; 0 keeps threshold 0. */
+  readonly thresholdFolds: number;
   /** Free-form provenance copied into the model file. */
   readonly meta?: Readonly<Record<string, unknown>>;
 }
@@ -46,6 +53,7 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   intentRate: 0.5,
   sentimentL2: 1e-6,
   intentL2: 1e-5,
+  thresholdFolds: 4,
 };
 
 /** mulberry32: a small seeded PRNG, good enough for shuffling. */
@@ -163,15 +171,29 @@ function trainSentiment(examples: readonly TrainingExample[], fm: FeatureMatrix,
   return { w, b };
 }
 
-function trainIntents(examples: readonly TrainingExample[], fm: FeatureMatrix, rowsCount: number, o: TrainOptions): { w: Float64Array; b: Float64Array } {
+/**
+ * Binary logistic regressions, one per intent, over the hashed features plus two dense inputs per example:
+ * the (quantised) sentiment logits, so "negative and not about price" can mean complaint for words the chat
+ * set never had but the review corpus did.
+ */
+function trainIntents(
+  examples: readonly TrainingExample[],
+  fm: FeatureMatrix,
+  rowsCount: number,
+  senti: Float64Array,
+  o: TrainOptions,
+  include: (index: number) => boolean = () => true,
+): { w: Float64Array; b: Float64Array; u: Float64Array } {
   const heads = INTENTS.length;
   const w = new Float64Array(rowsCount * heads);
   const g = new Float64Array(rowsCount * heads);
   const b = new Float64Array(heads);
   const gb = new Float64Array(heads);
+  const u = new Float64Array(heads * 2);
+  const gu = new Float64Array(heads * 2);
   const labelled: number[] = [];
   examples.forEach((ex, i) => {
-    if (ex.intents >= 0) labelled.push(i);
+    if (ex.intents >= 0 && include(i)) labelled.push(i);
   });
   const rand = mulberry32(o.seed ^ 0x5f3759df);
   const eps = 1e-8;
@@ -186,10 +208,12 @@ function trainIntents(examples: readonly TrainingExample[], fm: FeatureMatrix, r
       const end = fm.offsets[idx + 1] ?? 0;
       const n = end - start;
       const x = n > 0 ? 1 / Math.sqrt(n) : 0;
+      const sp = senti[idx * 2] ?? 0;
+      const sn = senti[idx * 2 + 1] ?? 0;
       for (let h = 0; h < heads; h++) {
         let s = 0;
         for (let p = start; p < end; p++) s += w[(fm.rows[p] ?? 0) * heads + h] ?? 0;
-        const z = (b[h] ?? 0) + s * x;
+        const z = (b[h] ?? 0) + s * x + (u[h * 2] ?? 0) * sp + (u[h * 2 + 1] ?? 0) * sn;
         const prob = 1 / (1 + Math.exp(-z));
         const y = (ex.intents >> h) & 1;
         ds[h] = (prob - y) * ex.weight;
@@ -199,6 +223,12 @@ function trainIntents(examples: readonly TrainingExample[], fm: FeatureMatrix, r
         const gbh = (gb[h] ?? 0) + d * d;
         gb[h] = gbh;
         b[h] = (b[h] ?? 0) - (o.intentRate * d) / Math.sqrt(gbh + eps);
+        for (let q = 0; q < 2; q++) {
+          const gq = d * (q === 0 ? sp : sn);
+          const acc = (gu[h * 2 + q] ?? 0) + gq * gq;
+          gu[h * 2 + q] = acc;
+          u[h * 2 + q] = (u[h * 2 + q] ?? 0) - (o.intentRate * gq) / Math.sqrt(acc + eps);
+        }
       }
       for (let p = start; p < end; p++) {
         const r = (fm.rows[p] ?? 0) * heads;
@@ -212,7 +242,62 @@ function trainIntents(examples: readonly TrainingExample[], fm: FeatureMatrix, r
       }
     }
   }
-  return { w, b };
+  return { w, b, u };
+}
+
+/**
+ * Per intent, the logit threshold with the best F1 over out-of-fold predictions: intents are trained K times,
+ * each time without one fold of example groups (templates), and scored on that fold.
+ */
+function chooseThresholds(examples: readonly TrainingExample[], fm: FeatureMatrix, rowsCount: number, senti: Float64Array, o: TrainOptions): number[] {
+  const heads = INTENTS.length;
+  const k = o.thresholdFolds;
+  if (k < 2) return INTENTS.map(() => 0);
+  const fold = (i: number): number => ((examples[i]?.group ?? 0) >>> 0) % k;
+  const scores: number[][] = INTENTS.map(() => []);
+  const gold: number[][] = INTENTS.map(() => []);
+  for (let f = 0; f < k; f++) {
+    const part = trainIntents(examples, fm, rowsCount, senti, o, (i) => fold(i) !== f);
+    examples.forEach((ex, i) => {
+      if (ex.intents < 0 || fold(i) !== f) return;
+      const start = fm.offsets[i] ?? 0;
+      const end = fm.offsets[i + 1] ?? 0;
+      const x = end > start ? 1 / Math.sqrt(end - start) : 0;
+      for (let h = 0; h < heads; h++) {
+        let sum = 0;
+        for (let p = start; p < end; p++) sum += part.w[(fm.rows[p] ?? 0) * heads + h] ?? 0;
+        const z = (part.b[h] ?? 0) + sum * x + (part.u[h * 2] ?? 0) * (senti[i * 2] ?? 0) + (part.u[h * 2 + 1] ?? 0) * (senti[i * 2 + 1] ?? 0);
+        scores[h]?.push(z);
+        gold[h]?.push((ex.intents >> h) & 1);
+      }
+    });
+  }
+  return INTENTS.map((_, h) => {
+    const z = scores[h] ?? [];
+    const y = gold[h] ?? [];
+    let best = 0;
+    let bestF1 = -1;
+    // Candidates from -3 to +2 in steps of 0.05; a tie keeps the one nearest 0.
+    for (let step = -60; step <= 40; step++) {
+      const t = step * 0.05;
+      let tp = 0;
+      let fp = 0;
+      let fn = 0;
+      z.forEach((v, i) => {
+        const p = v > t;
+        const g = y[i] === 1;
+        if (p && g) tp++;
+        else if (p) fp++;
+        else if (g) fn++;
+      });
+      const f1 = tp > 0 ? (2 * tp) / (2 * tp + fp + fn) : 0;
+      if (f1 > bestF1 + 1e-12 || (Math.abs(f1 - bestF1) <= 1e-12 && Math.abs(t) < Math.abs(best))) {
+        bestF1 = f1;
+        best = t;
+      }
+    }
+    return Math.round(best * 100) / 100;
+  });
 }
 
 /** Scale so that the largest |w| maps to 127; round to nearest. Zero heads get scale 1. */
@@ -235,7 +320,6 @@ export function trainModel(examples: readonly TrainingExample[], options: TrainO
   const rows = 2 ** options.bits;
   const fm = featurize(examples, rows - 1);
   const sent = trainSentiment(examples, fm, rows, options);
-  const intents = trainIntents(examples, fm, rows, options);
 
   // Neutral becomes the reference class: head 0 = positive − neutral, head 1 = negative − neutral.
   const rel = new Float64Array(rows * 2);
@@ -248,16 +332,38 @@ export function trainModel(examples: readonly TrainingExample[], options: TrainO
   const scales: number[] = [];
   scales.push(quantiseColumn(rel, 2, 0, rows, table, 0));
   scales.push(quantiseColumn(rel, 2, 1, rows, table, 1));
-  for (let h = 0; h < INTENTS.length; h++) scales.push(quantiseColumn(intents.w, INTENTS.length, h, rows, table, 2 + h));
   const neuBias = sent.b[1] ?? 0;
-  const bias = [(sent.b[2] ?? 0) - neuBias, (sent.b[0] ?? 0) - neuBias, ...Array.from(intents.b)];
+  const sentBias = [(sent.b[2] ?? 0) - neuBias, (sent.b[0] ?? 0) - neuBias];
+
+  // The sentiment logits every intent-labelled example gets at inference (quantised weights, as shipped).
+  const senti = new Float64Array(examples.length * 2);
+  examples.forEach((ex, i) => {
+    if (ex.intents < 0) return;
+    const start = fm.offsets[i] ?? 0;
+    const end = fm.offsets[i + 1] ?? 0;
+    let a0 = 0;
+    let a1 = 0;
+    for (let p = start; p < end; p++) {
+      const r = (fm.rows[p] ?? 0) * STRIDE;
+      a0 += table[r] ?? 0;
+      a1 += table[r + 1] ?? 0;
+    }
+    const inv = end > start ? 1 / Math.sqrt(end - start) : 0;
+    senti[i * 2] = (sentBias[0] ?? 0) + (scales[0] ?? 0) * a0 * inv;
+    senti[i * 2 + 1] = (sentBias[1] ?? 0) + (scales[1] ?? 0) * a1 * inv;
+  });
+  const thresholds = chooseThresholds(examples, fm, rows, senti, options);
+  const intents = trainIntents(examples, fm, rows, senti, options);
+  for (let h = 0; h < INTENTS.length; h++) scales.push(quantiseColumn(intents.w, INTENTS.length, h, rows, table, 2 + h));
+  const bias = [...sentBias, ...Array.from(intents.b)];
   const model: ModelJson = {
     format: MODEL_FORMAT,
     version: MODEL_VERSION,
     bits: options.bits,
     scales,
     bias,
-    thresholds: INTENTS.map(() => 0),
+    thresholds,
+    stack: Array.from(intents.u),
     weights: toBase64(encodeTable(table, rows, STRIDE, HEAD_COUNT)),
     ...(options.meta === undefined ? {} : { meta: options.meta }),
   };
