@@ -70,6 +70,8 @@ export function createControlApi(core: Core): {
     ),
     route('POST', '/api/v1/record/start', z.object({ connection }), (b, ctx) => call('obs.startRecord', b, ctx)),
     route('POST', '/api/v1/record/stop', z.object({ connection }), (b, ctx) => call('obs.stopRecord', b, ctx)),
+    route('POST', '/api/v1/cues/next', z.object({ from: z.string().min(1).max(64).optional() }), (b, ctx) => call('cues.next', b, ctx)),
+    { method: 'GET', path: '/api/v1/cues/current', run: (_body, ctx) => call('cues.current', {}, ctx) },
     route(
       'POST',
       '/api/v1/obs/scene-item',

@@ -7,6 +7,7 @@ import type { Logger } from '../core/logger.js';
 import { bearerOf, cookieOf, safeEqual, SESSION_COOKIE, SessionRegistry } from './auth.js';
 import { createControlApi } from './controlApi.js';
 import { BodyError, readBody, securityHeaders, sendError, sendJson } from './http.js';
+import { createIngestEndpoints } from './ingest.js';
 import { serveStatic } from './staticFiles.js';
 
 export interface ConsoleHostOptions {
@@ -63,6 +64,8 @@ export async function startConsoleHost(opts: ConsoleHostOptions): Promise<Consol
   const wss = new WebSocketServer({ noServer: true, maxPayload: WS_MAX_PAYLOAD });
   let port = opts.port;
   const controlApi = createControlApi(core);
+  // Generic audience ingest: authenticated by per-source tokens, outside the UI's access rules.
+  const ingest = createIngestEndpoints(core, log.child('ingest'));
 
   const hasToken = (req: IncomingMessage): boolean => {
     const t = bearerOf(req);
@@ -137,6 +140,10 @@ export async function startConsoleHost(opts: ConsoleHostOptions): Promise<Consol
       await handleApi(req, res, path);
       return;
     }
+    if (path.startsWith('/ingest/')) {
+      await ingest.handle(req, res, path);
+      return;
+    }
     if (!lan && !isLoopbackHost(req.headers.host, port)) {
       sendError(res, 421, 'FORBIDDEN', 'the console host answers to 127.0.0.1 / localhost only (start it with --lan for other devices)');
       return;
@@ -182,6 +189,10 @@ export async function startConsoleHost(opts: ConsoleHostOptions): Promise<Consol
 
   server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
     const path = new URL(req.url ?? '/', 'http://console.invalid').pathname;
+    if (path === '/ingest/ws') {
+      ingest.upgrade(req, socket, head);
+      return;
+    }
     const origin = req.headers.origin;
     const originOk = origin === undefined || origin === `http://${req.headers.host ?? ''}`;
     if (path !== '/ws' || !uiAllowed(req) || !originOk) {
@@ -249,6 +260,7 @@ export async function startConsoleHost(opts: ConsoleHostOptions): Promise<Consol
       new Promise<void>((resolveClose) => {
         for (const c of wss.clients) c.close(1001, 'console host shutting down');
         wss.close();
+        ingest.close();
         server.closeAllConnections();
         server.close(() => resolveClose());
       }),

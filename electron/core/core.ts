@@ -4,12 +4,16 @@ import { join } from 'node:path';
 import type { AppInfo } from '../../shared/contract/app.js';
 import { uuidv7 } from '../../shared/domain/uuidv7.js';
 import { createAlertService, type AlertService } from './alerts/alertService.js';
+import { createAudienceService, findClassifierModel, type AudienceService } from './audience/audienceService.js';
+import { audienceHandlers } from './audience/handlers.js';
 import { createCatalogService } from './catalog/catalogService.js';
 import { systemClock, type Clock } from './clock.js';
+import { cueHandlers } from './cues/handlers.js';
 import { createDispatch, type Dispatch, type HandlerTable } from './dispatch.js';
 import { createEventBus, type EventListener } from './eventBus.js';
 import { createLogger, type Logger } from './logger.js';
 import { ObsService } from './obs/obsService.js';
+import { createRandomPool } from './randomPool.js';
 import { createKeyFileSecretBox, type SecretBox } from './secrets.js';
 import { loadMigrations, openDatabase, schemaVersion, type Db } from './store/db.js';
 import { createEventLog, type EventLog } from './store/eventLog.js';
@@ -24,6 +28,8 @@ export interface CoreOptions {
   /** Defaults to a key file in the data dir (console host); the desktop passes Electron safeStorage. */
   readonly secrets?: SecretBox;
   readonly obsCallTimeoutMs?: number;
+  /** Start the audience connectors that ran last time (rehearsal and ingest on a fresh data dir). Default true. */
+  readonly audienceAutostart?: boolean;
 }
 
 /** The whole main-process core: plain Node, no Electron. Both transports talk to it through `dispatch`. */
@@ -34,12 +40,11 @@ export interface Core {
   readonly events: EventLog;
   readonly obs: ObsService;
   readonly alerts: AlertService;
+  readonly audience: AudienceService;
   readonly log: Logger;
   info(): AppInfo;
   close(): Promise<void>;
 }
-
-const randomFill = (n: number): Uint8Array => new Uint8Array(randomBytes(n));
 
 function studioSetting(db: Db, key: string, fallback: string): string {
   const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
@@ -61,6 +66,8 @@ export function createCore(opts: CoreOptions): Core {
   const db = openDatabase({ file: join(opts.dataDir, 'showrunner.db'), migrations: loadMigrations(opts.migrationsDir) });
   const startedAt = clock.now();
   const bus = createEventBus((e) => log.error('event listener threw', { error: String(e) }));
+  // Pooled: the event log stamps an id on every chat message.
+  const randomFill = createRandomPool();
   const events = createEventLog({ db, clock, random: randomFill, nodeId: nodeIdOf(db, clock), log: log.child('events') });
   const newId = (): string => uuidv7(clock.now(), randomFill);
   const secrets = opts.secrets ?? createKeyFileSecretBox(join(opts.dataDir, 'secret.key'));
@@ -76,12 +83,15 @@ export function createCore(opts: CoreOptions): Core {
   const obs = new ObsService({
     db,
     events,
+    alerts,
     clock,
     log: log.child('obs'),
     secrets,
     random01: Math.random,
     onState: (state) => bus.emit('obs.stateChanged', state),
     onSceneChanged: (connection, scene) => bus.emit('obs.sceneChanged', { connection, scene }),
+    onMeters: (meters) => bus.emit('obs.meters', meters),
+    onHealth: (sample) => bus.emit('obs.health', sample),
     ...(opts.obsCallTimeoutMs === undefined ? {} : { callTimeoutMs: opts.obsCallTimeoutMs }),
   });
 
@@ -92,6 +102,20 @@ export function createCore(opts: CoreOptions): Core {
     host: opts.host,
     schemaVersion: schemaVersion(db),
     startedAt,
+  });
+
+  const audience = createAudienceService({
+    db,
+    events,
+    clock,
+    log: log.child('audience'),
+    secrets,
+    newId,
+    dataDir: opts.dataDir,
+    emit: (name, payload) => bus.emit(name, payload),
+    classifierModel: findClassifierModel(opts.migrationsDir),
+    catalog: () => catalog.list().map((p) => ({ id: p.id, sku: p.sku, name: p.name, price: p.promoPrice ?? p.price })),
+    ...(opts.audienceAutostart === undefined ? {} : { autostart: opts.audienceAutostart }),
   });
 
   const handlers: HandlerTable = {
@@ -114,8 +138,26 @@ export function createCore(opts: CoreOptions): Core {
       await obs.setScene(connection, scene);
       return { connection, scene };
     },
+    'obs.setPreviewScene': ({ connection, scene }) => obs.setPreviewScene(connection, scene),
+    'obs.setStudioMode': ({ connection, enabled }) => obs.setStudioMode(connection, enabled),
+    'obs.transition': ({ connection }) => obs.transition(connection),
+    'obs.setSceneItemEnabled': ({ connection, scene, itemId, enabled }) => obs.setSceneItemEnabled(connection, scene, itemId, enabled),
+    'obs.setText': ({ connection, input, text }) => obs.setText(connection, input, text),
+    'obs.setInputMute': ({ connection, input, muted }) => obs.setInputMute(connection, input, muted),
+    'obs.setInputVolume': ({ connection, input, volumeDb }) => obs.setInputVolume(connection, input, volumeDb),
+    'obs.startStream': ({ connection }) => obs.startStream(connection),
+    // The schema already demands confirm: true; the handler cannot be reached without it.
+    'obs.stopStream': ({ connection }) => obs.stopStream(connection),
+    'obs.startRecord': ({ connection }) => obs.startRecord(connection),
+    'obs.stopRecord': ({ connection }) => obs.stopRecord(connection),
+    'obs.screenshot': ({ connection, source, width }) => obs.screenshot(connection, source, width),
+    'obs.listCaptureDevices': ({ connection }) => obs.listCaptureDevices(connection),
+    'obs.addCaptureInput': ({ connection, scene, kind, inputName, device }) => obs.addCaptureInput(connection, { scene, kind, inputName, device }),
+    'obs.health': ({ connection, limit }) => obs.health(connection, limit),
     'alerts.list': ({ limit }) => alerts.list(limit),
     'alerts.acknowledge': ({ id }) => alerts.acknowledge(id),
+    ...audienceHandlers(audience),
+    ...cueHandlers({ db, events, clock, newId, obs, alerts, bus, log: log.child('cues') }),
   };
 
   let closed = false;
@@ -126,11 +168,13 @@ export function createCore(opts: CoreOptions): Core {
     events,
     obs,
     alerts,
+    audience,
     log,
     info,
     async close() {
       if (closed) return;
       closed = true;
+      await audience.close();
       await obs.close();
       events.close();
       db.close();

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { assertNever } from '../../shared/errors.js';
 import type { LinkStatus } from '../lib/api.js';
@@ -25,8 +25,10 @@ export function Header({ link, route }: { link: LinkStatus; route: Route }): Rea
   const { t } = useTranslation();
   const [language, setLanguage] = useLanguage();
   const info = useAppInfo();
+  const ref = useRef<HTMLElement>(null);
+  useHeaderHeightVariable(ref);
   return (
-    <header className="app-header">
+    <header className="app-header" ref={ref}>
       <div className="brand">
         <span className="brand-name">{t('app.name')}</span>
         {info ? (
@@ -66,4 +68,19 @@ export function Header({ link, route }: { link: LinkStatus; route: Route }): Rea
       </div>
     </header>
   );
+}
+
+/** Publishes the sticky header's height as --header-h, so bars that stick below it (the health strip) sit right under it. */
+function useHeaderHeightVariable(ref: RefObject<HTMLElement | null>): void {
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return undefined;
+    const root = document.documentElement;
+    const observer = new ResizeObserver(() => root.style.setProperty('--header-h', `${el.offsetHeight}px`));
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty('--header-h');
+    };
+  }, [ref]);
 }

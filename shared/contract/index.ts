@@ -1,14 +1,17 @@
 import type { z } from 'zod';
 import { alertCommands, alertEvents } from './alerts.js';
 import { appCommands, appEvents } from './app.js';
+import { audienceCommands, audienceEvents } from './audience.js';
 import { catalogCommands, catalogEvents } from './catalog.js';
-import { obsCommands, obsEvents } from './obs.js';
+import { cueCommands, cueEvents } from './cues.js';
+import { obsCommands, obsControlCommands, obsEvents } from './obs.js';
 
 export * from './alerts.js';
-export * from './alerts.js';
 export * from './app.js';
+export * from './audience.js';
 export * from './catalog.js';
 export * from './common.js';
+export * from './cues.js';
 export * from './obs.js';
 
 interface CommandSpec {
@@ -21,7 +24,10 @@ export const commands = {
   ...appCommands,
   ...catalogCommands,
   ...obsCommands,
+  ...obsControlCommands,
   ...alertCommands,
+  ...audienceCommands,
+  ...cueCommands,
 } as const satisfies Record<string, CommandSpec>;
 
 /** Every pushed event, keyed `domain.pastTense`. */
@@ -30,6 +36,8 @@ export const events = {
   ...catalogEvents,
   ...obsEvents,
   ...alertEvents,
+  ...audienceEvents,
+  ...cueEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Commands = typeof commands;

@@ -4,6 +4,9 @@ import {
   deriveHealth,
   healthConditions,
   median,
+  parseRawRecord,
+  parseRawStats,
+  parseRawStream,
   pctOfDelta,
   type DerivedHealth,
   type RawHealth,
@@ -157,5 +160,54 @@ describe('healthConditions', () => {
     const s = series([800]);
     const off = s.map((x) => ({ ...x, stream: { ...x.stream, active: false, droppedPct10s: 50 } }));
     expect(healthConditions(off)).toEqual([]);
+  });
+});
+
+describe('parseRaw*', () => {
+  it('takes what OBS 29 answers', () => {
+    // Answers recorded from OBS 29.0.2 / obs-websocket 5.1.0.
+    const stats = {
+      activeFps: 30.000000300000007,
+      availableDiskSpace: 80386.37890625,
+      averageFrameRenderTime: 1.322195,
+      cpuUsage: 7.107843137254902,
+      memoryUsage: 220.0234375,
+      outputSkippedFrames: 0,
+      outputTotalFrames: 0,
+      renderSkippedFrames: 2,
+      renderTotalFrames: 189,
+      webSocketSessionIncomingMessages: 23,
+      webSocketSessionOutgoingMessages: 23,
+    };
+    expect(parseRawStats(stats)).toMatchObject({ activeFps: 30.000000300000007, renderSkippedFrames: 2, renderTotalFrames: 189 });
+    const stream = {
+      outputActive: true,
+      outputBytes: 58812,
+      outputCongestion: 0,
+      outputDuration: 599,
+      outputReconnecting: false,
+      outputSkippedFrames: 0,
+      outputTimecode: '00:00:00.599',
+      outputTotalFrames: 18,
+    };
+    expect(parseRawStream(stream)).toEqual({
+      outputActive: true,
+      outputReconnecting: false,
+      outputBytes: 58812,
+      outputSkippedFrames: 0,
+      outputTotalFrames: 18,
+      outputCongestion: 0,
+      outputDuration: 599,
+    });
+    const record = { outputActive: true, outputBytes: 195838, outputDuration: 1833, outputPaused: false, outputTimecode: '00:00:01.833' };
+    expect(parseRawRecord(record)).toEqual({ outputActive: true, outputPaused: false, outputBytes: 195838, outputDuration: 1833 });
+  });
+
+  it('refuses what is not an answer of that request', () => {
+    expect(parseRawStats(null)).toBeNull();
+    expect(parseRawStats({ activeFps: 30 })).toBeNull();
+    expect(parseRawStream({ outputActive: 'yes', outputBytes: 1, outputSkippedFrames: 0, outputTotalFrames: 0 })).toBeNull();
+    expect(parseRawRecord({ outputActive: true })).toBeNull();
+    expect(parseRawStream({ outputActive: false, outputBytes: 0, outputSkippedFrames: 0, outputTotalFrames: Infinity })).toBeNull();
   });
 });

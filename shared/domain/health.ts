@@ -109,7 +109,7 @@ export function deriveHealth(connection: string, cur: RawHealth, history: readon
 
   // Dropped frames over the window: the oldest sample still inside it with the stream active.
   let droppedPct10s: number | null = null;
-  if (streamActive && st) {
+  if (streamActive) {
     const base = history.find((h) => cur.at - h.at <= DROPPED_WINDOW_MS && h.stream?.outputActive === true);
     if (base?.stream) {
       droppedPct10s = pctOfDelta(base.stream.outputSkippedFrames, base.stream.outputTotalFrames, st.outputSkippedFrames, st.outputTotalFrames);
@@ -138,7 +138,7 @@ export function deriveHealth(connection: string, cur: RawHealth, history: readon
       totalFrames: st ? st.outputTotalFrames : null,
       congestion: st ? round(st.outputCongestion, 4) : null,
       durationMs: st ? st.outputDuration : null,
-      bitrateKbps: streamActive && st && prevStream && prev ? bitrateKbps(prevStream.outputBytes, prev.at, st.outputBytes, cur.at) : null,
+      bitrateKbps: streamActive && prevStream && prev ? bitrateKbps(prevStream.outputBytes, prev.at, st.outputBytes, cur.at) : null,
       droppedPct10s,
     },
     record: {
@@ -218,4 +218,59 @@ export function healthConditions(samples: readonly DerivedHealth[], t: HealthThr
     });
   }
   return out;
+}
+
+// ---------------------------------------------------------------- raw answers, checked
+
+type Obj = Readonly<Record<string, unknown>>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null;
+const n = (o: Obj, k: string): number | null => (typeof o[k] === 'number' && Number.isFinite(o[k]) ? o[k] : null);
+const b = (o: Obj, k: string): boolean | null => (typeof o[k] === 'boolean' ? o[k] : null);
+
+/** GetStats' answer as RawStats, or null when it is not one (an older or newer OBS may differ: never guess). */
+export function parseRawStats(v: unknown): RawStats | null {
+  if (!isObj(v)) return null;
+  const f = {
+    activeFps: n(v, 'activeFps'),
+    cpuUsage: n(v, 'cpuUsage'),
+    memoryUsage: n(v, 'memoryUsage'),
+    averageFrameRenderTime: n(v, 'averageFrameRenderTime'),
+    renderSkippedFrames: n(v, 'renderSkippedFrames'),
+    renderTotalFrames: n(v, 'renderTotalFrames'),
+    outputSkippedFrames: n(v, 'outputSkippedFrames'),
+    outputTotalFrames: n(v, 'outputTotalFrames'),
+  };
+  if (Object.values(f).some((x) => x === null)) return null;
+  return f as { [K in keyof typeof f]: number };
+}
+
+/** GetStreamStatus' answer as RawStream, or null. */
+export function parseRawStream(v: unknown): RawStream | null {
+  if (!isObj(v)) return null;
+  const active = b(v, 'outputActive');
+  const reconnecting = b(v, 'outputReconnecting');
+  const bytes = n(v, 'outputBytes');
+  const skipped = n(v, 'outputSkippedFrames');
+  const total = n(v, 'outputTotalFrames');
+  const congestion = n(v, 'outputCongestion');
+  const duration = n(v, 'outputDuration');
+  if (active === null || bytes === null || skipped === null || total === null) return null;
+  return {
+    outputActive: active,
+    outputReconnecting: reconnecting ?? false,
+    outputBytes: bytes,
+    outputSkippedFrames: skipped,
+    outputTotalFrames: total,
+    outputCongestion: congestion ?? 0,
+    outputDuration: duration ?? 0,
+  };
+}
+
+/** GetRecordStatus' answer as RawRecord, or null. */
+export function parseRawRecord(v: unknown): RawRecord | null {
+  if (!isObj(v)) return null;
+  const active = b(v, 'outputActive');
+  const bytes = n(v, 'outputBytes');
+  if (active === null || bytes === null) return null;
+  return { outputActive: active, outputPaused: b(v, 'outputPaused') ?? false, outputBytes: bytes, outputDuration: n(v, 'outputDuration') ?? 0 };
 }

@@ -48,19 +48,21 @@ describe('hlcTick', () => {
     let h = hlcZero('node-a');
     let now = T;
     let prevEncoded = hlcEncode(h);
+    const violations: string[] = [];
     for (let i = 0; i < 20_000; i++) {
       const r = rand();
       // mostly standing still or small steps, sometimes big jumps backwards or forwards
       const jump = Math.floor(rand() * 10_000);
       now += r < 0.4 ? 0 : r < 0.7 ? Math.floor(rand() * 3) : r < 0.85 ? -jump : jump;
       const next = hlcTick(h, now);
-      expect(compare(next, h)).toBe(1);
-      expect(next.wall).toBeGreaterThanOrEqual(now);
       const encoded = hlcEncode(next);
-      expect(encoded > prevEncoded).toBe(true);
+      if (compare(next, h) !== 1 || next.wall < now || !(encoded > prevEncoded)) {
+        violations.push(`step ${i}: ${prevEncoded} → ${encoded} at now=${now}`);
+      }
       prevEncoded = encoded;
       h = next;
     }
+    expect(violations).toEqual([]);
   });
 
   it('stays monotonic through many counter overflows with a frozen clock', () => {
@@ -114,6 +116,7 @@ describe('hlcReceive', () => {
     const rand = prng(42);
     let h = hlcZero('local');
     let now = T;
+    const violations: string[] = [];
     for (let i = 0; i < 10_000; i++) {
       now += Math.floor(rand() * 200) - 100;
       const remote: Hlc = {
@@ -122,12 +125,17 @@ describe('hlcReceive', () => {
         node: 'remote',
       };
       const next = hlcReceive(h, remote, now);
-      expect(compare({ ...next, node: '' }, { ...h, node: '' })).toBe(1);
-      expect(compare({ ...next, node: '' }, { ...remote, node: '' })).toBe(1);
-      expect(next.wall).toBeGreaterThanOrEqual(now);
-      expect(next.node).toBe('local');
+      if (
+        compare({ ...next, node: '' }, { ...h, node: '' }) !== 1 ||
+        compare({ ...next, node: '' }, { ...remote, node: '' }) !== 1 ||
+        next.wall < now ||
+        next.node !== 'local'
+      ) {
+        violations.push(`step ${i}: ${hlcEncode(h)} + ${hlcEncode(remote)} at now=${now} → ${hlcEncode(next)}`);
+      }
       h = next;
     }
+    expect(violations).toEqual([]);
   });
 });
 
@@ -166,13 +174,16 @@ describe('hlcEncode / hlcDecode', () => {
       const node = ['a', 'b', 'node-1', 'node-2'][Math.floor(rand() * 4)] ?? 'a';
       return { wall, counter, node };
     };
+    const violations: string[] = [];
     for (let i = 0; i < 20_000; i++) {
       const a = pick();
       const b = pick();
       const ea = hlcEncode(a);
       const eb = hlcEncode(b);
-      expect(Math.sign(ea < eb ? -1 : ea > eb ? 1 : 0)).toBe(compare(a, b));
-      expect(hlcDecode(ea)).toEqual(a);
+      const back = hlcDecode(ea);
+      if ((ea < eb ? -1 : ea > eb ? 1 : 0) !== compare(a, b)) violations.push(`order: ${ea} vs ${eb}`);
+      if (back.wall !== a.wall || back.counter !== a.counter || back.node !== a.node) violations.push(`round trip: ${ea}`);
     }
+    expect(violations).toEqual([]);
   });
 });

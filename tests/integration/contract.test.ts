@@ -7,7 +7,8 @@ import { wireIpc } from '../../electron/main/ipc.js';
 import { createBridge } from '../../electron/preload/bridge.js';
 import { ipcApi, wsApi, type Api } from '../../renderer/lib/api.js';
 import { createIpcPair } from '../fixtures/ipcPair.js';
-import { REPO_ROOT, tempCore } from '../fixtures/tempCore.js';
+import { loadMigrations } from '../../electron/core/store/db.js';
+import { MIGRATIONS_DIR, REPO_ROOT, tempCore } from '../fixtures/tempCore.js';
 import { join } from 'node:path';
 
 // The renderer's WebSocket transport runs unchanged on Node with the `ws` client as its WebSocket.
@@ -101,7 +102,7 @@ describe.each([
 
   it('answers app.info', async () => {
     const r = await t.api.call('app.info', {});
-    expect(r).toMatchObject({ ok: true, value: { name: 'Showrunner', mode: 'rehearsal', schemaVersion: 1 } });
+    expect(r).toMatchObject({ ok: true, value: { name: 'Showrunner', mode: 'rehearsal', schemaVersion: loadMigrations(MIGRATIONS_DIR).length } });
   });
 
   it('creates, reads, updates, searches and deletes a product, pushing catalog.changed', async () => {

@@ -1,10 +1,24 @@
 import OBSWebSocket, { EventSubscription, OBSWebSocketError } from 'obs-websocket-js';
-import type { ObsConnectionView, ObsFailure, ObsScene, ObsStatus } from '../../../shared/contract/obs.js';
+import type { ObsConnectionView, ObsFailure, ObsStatus } from '../../../shared/contract/obs.js';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from '../../../shared/domain/backoff.js';
 import { classifyObsClose, describeObsClose } from '../../../shared/domain/obsClose.js';
+import {
+  applyObsEvent,
+  EMPTY_MIRROR,
+  MIRROR_EVENTS,
+  refetchKey,
+  withInput,
+  withSceneItems,
+  withScenes,
+  type ObsMirror,
+  type RawScene,
+  type Refetch,
+} from '../../../shared/domain/obsMirror.js';
 import { AppError } from '../../../shared/errors.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
+import { fetchInput, fetchMirror, fetchPreviewScene, fetchSceneItems, fetchTransitions, type ObsRequest } from './mirrorFetch.js';
+import { isObsStatus, ObsRequestError } from './obsRequestError.js';
 
 export interface ObsTarget {
   readonly url: string;
@@ -22,37 +36,30 @@ export interface ObsConnectionOptions {
   readonly backoff?: BackoffPolicy;
   /** Every change of what the UI sees. */
   readonly onChange: (view: ObsConnectionView) => void;
-  /** Every OBS event (from the event socket) of the current epoch. */
+  /** Every OBS event (from the event socket) of the current epoch, after the mirror applied it. */
   readonly onObsEvent: (type: string, data: Record<string, unknown>) => void;
+  /** InputVolumeMeters as OBS sends them (about 20 per second): the caller throttles. */
+  readonly onMeters?: (data: Record<string, unknown>) => void;
+  /** An identified connection was lost (OBS closed, crashed or the network dropped); `message` says why. */
+  readonly onDropped?: (message: string) => void;
 }
 
-/** What OBS itself reports; refreshed on every identify and kept current by OBS events. */
-type Snapshot = Omit<
-  ObsConnectionView,
-  'name' | 'url' | 'hasPassword' | 'status' | 'failure' | 'message' | 'epoch' | 'attempts' | 'nextRetryAt'
->;
+/**
+ * Events often come in bursts (a scene collection load, a source dragged in OBS): refetches they ask for wait this
+ * long so that one request answers the whole burst.
+ */
+const REFETCH_DELAY_MS = 20;
 
-const INACTIVE = { active: false, reconnecting: false, paused: false, since: null } as const;
-
-const EMPTY: Snapshot = {
-  obsVersion: null,
-  websocketVersion: null,
-  scenes: [],
-  programScene: null,
-  previewScene: null,
-  studioMode: false,
-  transitions: { current: null, durationMs: null, available: [] },
-  inputs: [],
-  outputs: { stream: { ...INACTIVE }, record: { ...INACTIVE }, replayBuffer: null, virtualCam: null },
-};
+/**
+ * The event socket also takes the high-volume audio meters and input active states (capture inputs show whether
+ * OBS uses them). Neither reaches the command socket, whose answers must not queue behind event frames.
+ */
+const EVENT_SUBSCRIPTIONS = EventSubscription.All | EventSubscription.InputVolumeMeters | EventSubscription.InputActiveStateChanged;
 
 interface Pending {
   readonly epoch: number;
   readonly reject: (e: AppError) => void;
 }
-
-/** OBS events that change the scene list or its order: refetch the list when one arrives. */
-const SCENE_LIST_EVENTS = new Set(['SceneListChanged', 'SceneCreated', 'SceneRemoved', 'SceneNameChanged']);
 
 /**
  * One OBS instance, as a state machine: disconnected | connecting | identified | reconnecting | failed.
@@ -78,8 +85,13 @@ export class ObsConnection {
   private attemptSeq = 0;
   private command: OBSWebSocket | null = null;
   private events: OBSWebSocket | null = null;
-  private snapshot: Snapshot = EMPTY;
+  private snapshot: ObsMirror = EMPTY_MIRROR;
   private readonly pending = new Set<Pending>();
+  private refetchTimer: unknown = null;
+  private readonly refetchQueue = new Map<string, Refetch>();
+  private readonly refetchRunning = new Set<string>();
+  /** The epoch in which OBS announced it is quitting (ExitStarted), if any. */
+  private exitingEpoch = -1;
 
   constructor(opts: ObsConnectionOptions) {
     this.opts = opts;
@@ -136,7 +148,8 @@ export class ObsConnection {
 
   /**
    * Sends a request on the command socket. Rejects with OBS_TIMEOUT after the call timeout, with
-   * OBS_NOT_CONNECTED when the socket closes first, and with OBS_REQUEST_FAILED when OBS refuses.
+   * OBS_NOT_CONNECTED when the socket closes first, and with an ObsRequestError when OBS refuses (NOT_FOUND,
+   * CONFLICT, … or OBS_REQUEST_FAILED by OBS's status).
    */
   async call<T = Record<string, unknown>>(
     requestType: string,
@@ -190,7 +203,7 @@ export class ObsConnection {
           if (!this.pending.has(entry)) return;
           const code = err instanceof OBSWebSocketError ? err.code : 0;
           const text = err instanceof Error ? err.message : String(err);
-          entry.reject(new AppError('OBS_REQUEST_FAILED', `OBS refused ${requestType}: ${text || 'no reason given'}${code ? ` (code ${code})` : ''}`));
+          entry.reject(new ObsRequestError(requestType, code, text));
         },
       );
     });
@@ -229,10 +242,7 @@ export class ObsConnection {
       const [hello] = await Promise.race([
         Promise.all([
           command.connect(this.target.url, password, { rpcVersion: 1, eventSubscriptions: EventSubscription.None }),
-          events.connect(this.target.url, password, {
-            rpcVersion: 1,
-            eventSubscriptions: EventSubscription.All,
-          }),
+          events.connect(this.target.url, password, { rpcVersion: 1, eventSubscriptions: EVENT_SUBSCRIPTIONS }),
         ]),
         timeout,
       ]);
@@ -294,15 +304,21 @@ export class ObsConnection {
     this.set('reconnecting', 'network', message);
   }
 
-  private onClosed(epoch: number, code: number, reason: string): void {
+  private onClosed(epoch: number, closeCode: number, reason: string): void {
     if (epoch !== this.epoch) return; // also during the snapshot: the sockets are installed from then on
     this.epoch++; // everything still in flight belongs to the old epoch now
+    const wasIdentified = this.status === 'identified';
+    // After ExitStarted, OBS is quitting however the socket ends (OBS 29 sometimes dies during its shutdown and the
+    // close frame never comes): say so, and retry as after a network drop.
+    const code = this.exitingEpoch === epoch ? 1001 : closeCode;
+    const message = describeObsClose(code, reason);
     void this.teardown().then(() => {
       this.snapshot = { ...this.snapshot, programScene: null, previewScene: null };
       if (this.wanted) this.afterFailure(code, reason);
       else this.set('disconnected', null, null);
+      if (wasIdentified) this.opts.onDropped?.(message);
     });
-    this.rejectPending(describeObsClose(code, reason));
+    this.rejectPending(message);
   }
 
   private rejectPending(message: string): void {
@@ -310,6 +326,7 @@ export class ObsConnection {
   }
 
   private async teardown(): Promise<void> {
+    this.cancelRefetches();
     const sockets = [this.command, this.events];
     this.command = null;
     this.events = null;
@@ -341,69 +358,127 @@ export class ObsConnection {
     }
   }
 
-  private async fetchSnapshot(websocketVersion: string): Promise<Snapshot> {
+  private async fetchSnapshot(websocketVersion: string): Promise<ObsMirror> {
+    return fetchMirror(this.requester(), websocketVersion, () => this.opts.clock.now());
+  }
+
+  /** request() with the call timeout, for the mirror's fetches (usable during the snapshot, before 'identified'). */
+  private requester(): ObsRequest {
     const t = this.opts.callTimeoutMs ?? 3000;
-    const [version, list, studio] = await Promise.all([
-      this.request<{ obsVersion: string }>('GetVersion', undefined, t),
-      this.request<{ scenes: { sceneName: string; sceneIndex: number }[]; currentProgramSceneName: string; currentPreviewSceneName: string | null }>('GetSceneList', undefined, t),
-      this.request<{ studioModeEnabled: boolean }>('GetStudioModeEnabled', undefined, t),
-    ]);
-    return {
-      ...EMPTY,
-      obsVersion: version.obsVersion,
-      websocketVersion,
-      scenes: toScenes(list.scenes),
-      programScene: list.currentProgramSceneName,
-      previewScene: studio.studioModeEnabled ? list.currentPreviewSceneName : null,
-      studioMode: studio.studioModeEnabled,
-    };
+    return <T>(type: string, data?: Record<string, unknown>) => this.request<T>(type, data, t);
   }
 
   private wireEvents(socket: OBSWebSocket, epoch: number): void {
     const emitter = socket as unknown as { on(t: string, fn: (d: Record<string, unknown> | undefined) => void): void };
     const handle = (type: string) => (data: Record<string, unknown> | undefined) => {
       if (epoch !== this.epoch) return;
+      if (type === 'ExitStarted') this.exitingEpoch = epoch;
       this.applyEvent(type, data ?? {});
       this.opts.onObsEvent(type, data ?? {});
     };
-    for (const type of [
-      'CurrentProgramSceneChanged',
-      'CurrentPreviewSceneChanged',
-      'StudioModeStateChanged',
-      'ExitStarted',
-      ...SCENE_LIST_EVENTS,
-    ]) {
-      emitter.on(type, handle(type));
-    }
+    for (const type of MIRROR_EVENTS) emitter.on(type, handle(type));
+    emitter.on('InputVolumeMeters', (data) => {
+      if (epoch === this.epoch && data) this.opts.onMeters?.(data);
+    });
   }
 
   private applyEvent(type: string, data: Record<string, unknown>): void {
-    if (type === 'CurrentProgramSceneChanged' && typeof data['sceneName'] === 'string') {
-      this.snapshot = { ...this.snapshot, programScene: data['sceneName'] };
+    const { mirror, refetch } = applyObsEvent(this.snapshot, type, data, this.opts.clock.now());
+    if (mirror !== this.snapshot) {
+      this.snapshot = mirror;
       this.opts.onChange(this.view());
-    } else if (type === 'CurrentPreviewSceneChanged' && typeof data['sceneName'] === 'string') {
-      this.snapshot = { ...this.snapshot, previewScene: data['sceneName'] };
-      this.opts.onChange(this.view());
-    } else if (type === 'StudioModeStateChanged' && typeof data['studioModeEnabled'] === 'boolean') {
-      this.snapshot = { ...this.snapshot, studioMode: data['studioModeEnabled'] };
-      this.opts.onChange(this.view());
-    } else if (SCENE_LIST_EVENTS.has(type)) {
-      const epoch = this.epoch;
-      this.call<{ scenes: { sceneName: string; sceneIndex: number }[] }>('GetSceneList').then(
-        (list) => {
-          if (epoch !== this.epoch) return;
-          this.snapshot = { ...this.snapshot, scenes: toScenes(list.scenes) };
-          this.opts.onChange(this.view());
-        },
-        (e: unknown) => this.opts.log.warn('scene list refresh failed', { connection: this.name, error: String(e) }),
-      );
+    }
+    if (refetch.length > 0) this.scheduleRefetch(refetch);
+  }
+
+  /** Queues refetches; one timer per burst; a key already running runs once more after it (its answer may predate the event). */
+  private scheduleRefetch(list: readonly Refetch[]): void {
+    for (const r of list) this.refetchQueue.set(refetchKey(r), r);
+    if (this.refetchTimer === null) {
+      this.refetchTimer = this.opts.clock.setTimeout(() => {
+        this.refetchTimer = null;
+        this.runRefetches();
+      }, REFETCH_DELAY_MS);
     }
   }
-}
 
-/** OBS lists scenes bottom-up (index 0 is the last in its UI); the console shows them as OBS's UI does. */
-function toScenes(scenes: { sceneName: string; sceneIndex: number }[]): ObsScene[] {
-  return [...scenes]
-    .sort((a, b) => b.sceneIndex - a.sceneIndex)
-    .map((s) => ({ name: s.sceneName, index: s.sceneIndex, items: [] }));
+  private cancelRefetches(): void {
+    if (this.refetchTimer !== null) this.opts.clock.clearTimeout(this.refetchTimer);
+    this.refetchTimer = null;
+    this.refetchQueue.clear();
+    this.refetchRunning.clear();
+  }
+
+  private runRefetches(): void {
+    const epoch = this.epoch;
+    // A full refetch answers every other one.
+    const all = this.refetchQueue.get('all');
+    const batch = all ? [all] : [...this.refetchQueue.values()];
+    if (all) this.refetchQueue.clear();
+    for (const r of batch) {
+      const key = refetchKey(r);
+      if (this.refetchRunning.has(key)) continue; // stays queued for after the running one
+      this.refetchQueue.delete(key);
+      this.refetchRunning.add(key);
+      this.refetch(r, epoch)
+        .catch((e: unknown) => {
+          if (epoch === this.epoch) this.opts.log.warn('mirror refresh failed', { connection: this.name, what: key, error: String(e) });
+        })
+        .finally(() => {
+          if (epoch !== this.epoch) return;
+          this.refetchRunning.delete(key);
+          if (this.refetchQueue.has(key)) this.scheduleRefetch([]);
+        });
+    }
+  }
+
+  private async refetch(r: Refetch, epoch: number): Promise<void> {
+    const request = this.requester();
+    const apply = (f: (m: ObsMirror) => ObsMirror): void => {
+      if (epoch !== this.epoch) return;
+      const next = f(this.snapshot);
+      if (next === this.snapshot) return;
+      this.snapshot = next;
+      this.opts.onChange(this.view());
+    };
+    switch (r.kind) {
+      case 'sceneList': {
+        const list = await request<{ scenes: RawScene[] }>('GetSceneList');
+        const known = new Set(this.snapshot.scenes.map((s) => s.name));
+        apply((m) => withScenes(m, list.scenes));
+        const fresh = list.scenes.filter((s) => !known.has(s.sceneName));
+        if (fresh.length > 0 && epoch === this.epoch) this.scheduleRefetch(fresh.map((s) => ({ kind: 'sceneItems', scene: s.sceneName })));
+        return;
+      }
+      case 'sceneItems': {
+        try {
+          const items = await fetchSceneItems(request, r.scene);
+          apply((m) => withSceneItems(m, r.scene, items));
+        } catch (e) {
+          if (!isObsStatus(e, 600)) throw e; // the scene is gone: its removal event updates the list
+        }
+        return;
+      }
+      case 'input': {
+        const input = await fetchInput(request, r.name, r.inputKind);
+        apply((m) => withInput(m, r.name, input));
+        return;
+      }
+      case 'transitions': {
+        const transitions = await fetchTransitions(request);
+        apply((m) => ({ ...m, transitions }));
+        return;
+      }
+      case 'preview': {
+        const preview = await fetchPreviewScene(request);
+        apply((m) => (m.studioMode && m.previewScene !== preview ? { ...m, previewScene: preview } : m));
+        return;
+      }
+      case 'all': {
+        const mirror = await fetchMirror(request, this.snapshot.websocketVersion ?? '', () => this.opts.clock.now());
+        apply(() => mirror);
+        return;
+      }
+    }
+  }
 }

@@ -116,7 +116,22 @@ describe('openDatabase', () => {
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map(
       (r) => r.name,
     );
-    expect(tables).toEqual(['alerts', 'event_log', 'obs_connections', 'products', 'settings']);
+    expect(tables).toEqual([
+      'alerts',
+      'comments',
+      'cue_presentations',
+      'event_log',
+      'host_messages',
+      'host_pins',
+      'ingest_sources',
+      'label_corrections',
+      'obs_connections',
+      'products',
+      'queue_items',
+      'script_segments',
+      'settings',
+      'show_sessions',
+    ]);
   });
 
   it('enforces foreign keys', () => {
@@ -172,7 +187,9 @@ describe('openDatabase', () => {
     const raw = new Database(file);
     raw.pragma('journal_mode = DELETE');
     raw.exec("CREATE TABLE future (x TEXT) STRICT; INSERT INTO future VALUES ('keep me');");
-    raw.pragma('user_version = 7');
+    const known = loadMigrations(MIGRATIONS_DIR).length;
+    const newer = known + 3; // whatever this build ships, a later build's schema
+    raw.pragma(`user_version = ${newer}`);
     raw.close();
     const before = sha256(file);
 
@@ -180,7 +197,7 @@ describe('openDatabase', () => {
     expect(e).toBeInstanceOf(AppError);
     expect((e as AppError).code).toBe('STORE_ERROR');
     expect((e as AppError).message).toBe(
-      `this database was written by a newer Showrunner (schema version 7; this build knows up to ${loadMigrations(MIGRATIONS_DIR).length}). ` +
+      `this database was written by a newer Showrunner (schema version ${newer}; this build knows up to ${known}). ` +
         'Update Showrunner, or start with another data directory.',
     );
     // Not even the journal mode was switched: the bytes are the same and no WAL file appeared.
@@ -189,7 +206,7 @@ describe('openDatabase', () => {
     const check = new Database(file, { readonly: true });
     try {
       expect(check.pragma('journal_mode', { simple: true })).toBe('delete');
-      expect(check.pragma('user_version', { simple: true })).toBe(7);
+      expect(check.pragma('user_version', { simple: true })).toBe(newer);
       expect(check.prepare('SELECT x FROM future').all()).toEqual([{ x: 'keep me' }]);
     } finally {
       check.close();

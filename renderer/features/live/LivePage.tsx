@@ -1,34 +1,31 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { routeHref } from '../../app/routes.js';
 import { ErrorMessage } from '../../ui/ErrorMessage.js';
-import { findConnection } from '../obs/obsState.js';
+import { BroadcastPanel } from '../broadcast/BroadcastPanel.js';
+import { ConnectionStrip } from '../broadcast/ConnectionStrip.js';
+import { HealthStrip } from '../broadcast/health/HealthStrip.js';
+import { pickConnection } from '../broadcast/inputs.js';
+import { MAIN_CONNECTION } from '../obs/obsState.js';
 import { ObsStatus } from '../obs/ObsStatus.js';
-import { SceneGrid } from '../obs/SceneGrid.js';
 import { useObsState } from '../obs/useObs.js';
 
-/** The producer's live view: how OBS is doing and the scenes to cut between. */
+/** The producer's live view: stream health and alerts on top, then the broadcast controls of the chosen OBS. */
 export function LivePage(): ReactNode {
   const { t } = useTranslation();
   const { state, error } = useObsState();
-  const main = findConnection(state);
+  const [picked, setPicked] = useState<string | null>(null);
+  const current = pickConnection(state, picked);
   return (
-    <section className="page" aria-labelledby="live-title">
+    <section className="page live-page" aria-labelledby="live-title">
+      <HealthStrip connection={current?.name ?? MAIN_CONNECTION} />
       <header className="page-header">
         <h1 id="live-title">{t('live.title')}</h1>
-        {main ? <ObsStatus connection={main} /> : null}
+        <ConnectionStrip connections={state?.connections ?? []} selected={current?.name ?? null} onSelect={setPicked} />
+        {current ? <ObsStatus connection={current} /> : null}
       </header>
       {error ? <ErrorMessage error={error} title={t('obs.loadError')} testId="obs-load-error" /> : null}
-      <section className="panel" aria-labelledby="scenes-title">
-        <h2 id="scenes-title">{t('live.scenes')}</h2>
-        {state === null && !error ? <p className="muted">{t('obs.loading')}</p> : null}
-        {main && main.status !== 'identified' ? (
-          <p className="note">
-            {t('live.notConnected')} <a href={routeHref('settings')}>{t('live.openSettings')}</a>
-          </p>
-        ) : null}
-        {main ? <SceneGrid connection={main} /> : null}
-      </section>
+      {state === null && !error ? <p className="muted">{t('obs.loading')}</p> : null}
+      {current ? <BroadcastPanel key={current.name} connection={current} /> : null}
     </section>
   );
 }

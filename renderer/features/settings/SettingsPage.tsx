@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CaptureDevicesPanel } from '../broadcast/capture/CaptureDevicesPanel.js';
 import { ObsConnectionPanel } from '../obs/ObsConnectionPanel.js';
 
 export function SettingsPage(): ReactNode {
@@ -10,6 +11,7 @@ export function SettingsPage(): ReactNode {
         <h1 id="settings-title">{t('settings.title')}</h1>
       </header>
       <ObsConnectionPanel />
+      <CaptureDevicesPanel />
     </section>
   );
 }
