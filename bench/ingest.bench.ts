@@ -18,7 +18,7 @@ import { systemClock } from '../electron/core/clock.js';
 import { createLogger } from '../electron/core/logger.js';
 import { createRandomPool } from '../electron/core/randomPool.js';
 import { loadMigrations, openDatabase } from '../electron/core/store/db.js';
-import { createEventLog } from '../electron/core/store/eventLog.js';
+import { createEventLog, type NewEvent } from '../electron/core/store/eventLog.js';
 import type { RawAudienceEvent } from '../shared/contract/audience.js';
 import { PHRASES, type PhraseIntent } from '../shared/domain/audience/phrases.js';
 import { intBetween, pick, seededRng, type Rng } from '../shared/domain/audience/random.js';
@@ -98,6 +98,8 @@ interface LogRow {
 interface RoundResult {
   readonly pipelineSeconds: number;
   readonly rawSeconds: number;
+  /** The event log alone (appendNow of the same payloads): stamping, HLC, UUIDs, JSON and the insert. */
+  readonly logSeconds: number;
   readonly stored: number;
   readonly comments: number;
 }
@@ -105,6 +107,7 @@ interface RoundResult {
 function round(dir: string, events: readonly RawAudienceEvent[], model: ReturnType<typeof loadModel>): RoundResult {
   const db = openDatabase({ file: join(dir, 'pipeline.db'), migrations: MIGRATIONS });
   const raw = openDatabase({ file: join(dir, 'raw.db'), migrations: MIGRATIONS });
+  const bare = openDatabase({ file: join(dir, 'log.db'), migrations: MIGRATIONS });
   const log = createLogger('bench', () => undefined);
   const eventLog = createEventLog({ db, clock: systemClock, random: createRandomPool(), nodeId: 'bench', log, batchSize: BATCH });
   const pipeline = createIngestPipeline({
@@ -123,6 +126,8 @@ function round(dir: string, events: readonly RawAudienceEvent[], model: ReturnTy
     capacity: EVENTS + BATCH,
     batchSize: BATCH,
   });
+  const bareLog = createEventLog({ db: bare, clock: systemClock, random: createRandomPool(), nodeId: 'bench', log, batchSize: BATCH });
+  const bareBatch = bare.transaction((items: readonly NewEvent[]) => bareLog.appendNow(items));
   const source = { connectorId: 'ingest:bench', platform: 'webhook', simulated: false };
   const written: Statement = db.prepare('SELECT id, hlc, type, session_id, subject, payload, recorded_at FROM event_log WHERE seq > ? ORDER BY seq');
   const insert = raw.prepare('INSERT INTO event_log (id, hlc, type, session_id, subject, payload, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
@@ -131,6 +136,7 @@ function round(dir: string, events: readonly RawAudienceEvent[], model: ReturnTy
   });
   let pipelineNs = 0n;
   let rawNs = 0n;
+  let logNs = 0n;
   let seq = 0;
   for (let i = 0; i < events.length; i += BATCH) {
     const chunk = events.slice(i, i + BATCH);
@@ -144,6 +150,10 @@ function round(dir: string, events: readonly RawAudienceEvent[], model: ReturnTy
     const t1 = process.hrtime.bigint();
     rawBatch(rows);
     rawNs += process.hrtime.bigint() - t1;
+    const payloads: NewEvent[] = rows.map((r) => ({ type: r.type, payload: JSON.parse(r.payload) as unknown, subject: r.subject }));
+    const t2 = process.hrtime.bigint();
+    bareBatch(payloads);
+    logNs += process.hrtime.bigint() - t2;
   }
   const count = (d: typeof db, table: string): number => (d.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
   const stored = count(db, 'event_log');
@@ -152,8 +162,9 @@ function round(dir: string, events: readonly RawAudienceEvent[], model: ReturnTy
   pipeline.close();
   db.close();
   raw.close();
+  bare.close();
   if (rawStored !== stored) throw new Error(`raw run stored ${rawStored} of ${stored} rows`);
-  return { pipelineSeconds: Number(pipelineNs) / 1e9, rawSeconds: Number(rawNs) / 1e9, stored, comments };
+  return { pipelineSeconds: Number(pipelineNs) / 1e9, rawSeconds: Number(rawNs) / 1e9, logSeconds: Number(logNs) / 1e9, stored, comments };
 }
 
 const median = (xs: number[]): number => {
@@ -167,6 +178,7 @@ export async function run(): Promise<Record<string, unknown>> {
   const commentShare = events.filter((e) => e.kind === 'comment').length / events.length;
   const pipelineRates: number[] = [];
   const rawRates: number[] = [];
+  const logRates: number[] = [];
   let stored = 0;
   let comments = 0;
   for (let r = 0; r < ROUNDS; r++) {
@@ -178,6 +190,7 @@ export async function run(): Promise<Record<string, unknown>> {
       comments = res.comments;
       pipelineRates.push(events.length / res.pipelineSeconds);
       rawRates.push(events.length / res.rawSeconds);
+      logRates.push(events.length / res.logSeconds);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -198,6 +211,8 @@ export async function run(): Promise<Record<string, unknown>> {
     ratio,
     pipelineRuns: pipelineRates.map(Math.round),
     rawRuns: rawRates.map(Math.round),
+    eventLogAloneEventsPerSec: Math.round(median(logRates)),
+    eventLogAloneRatio: Math.round((median(logRates) / rawEps) * 1000) / 1000,
     ratioRuns: pipelineRates.map((p, i) => Math.round((p / (rawRates[i] ?? p)) * 1000) / 1000),
     targets: { ratio: 0.5, eventsPerSec: 20_000 },
     pass: ratio >= 0.5 && pipelineEps >= 20_000,

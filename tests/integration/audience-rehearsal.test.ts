@@ -71,6 +71,21 @@ describe('rehearsal room', () => {
     expect(new Set(viewers).size).toBeGreaterThan(1);
   });
 
+  it('talks about the product being presented once the show presents one', async () => {
+    h.core.events.appendNow([
+      { type: 'SegmentStarted', payload: { segmentId: 's1' } },
+      { type: 'ProductPresented', payload: { productId: 'p-show', sku: 'SHOW-42', name: 'Silk scarf 真丝围巾', price: { amount: 39_900, currency: 'CNY' }, promoPrice: null } },
+    ]);
+    const from = h.stored('rehearsal').length;
+    await h.call('audience.startConnector', { id: 'rehearsal' });
+    await waitUntil(() => h.stored('rehearsal').slice(from).filter((s) => s.event.kind === 'product_click').length >= 60, { timeoutMs: 20_000, what: 'clicks' });
+    await h.call('audience.stopConnector', { id: 'rehearsal' });
+    // The product is looked up at most once a second: after the first second every click is on the scarf.
+    const clicks = h.stored('rehearsal').slice(from).flatMap((s) => (s.event.kind === 'product_click' ? [s.event] : []));
+    expect(clicks.at(-1)).toMatchObject({ sku: 'SHOW-42', productId: 'p-show' });
+    expect(clicks.filter((c) => c.sku === 'SHOW-42').length).toBeGreaterThan(clicks.length / 2);
+  });
+
   it('is reproducible: the same seed and steps give the same room', async () => {
     const { createRehearsalRoom, stepRoom } = await import('../../shared/domain/audience/rehearsalRoom.js');
     const product = { id: null, sku: 'X', name: 'x', price: { amount: 100, currency: 'CNY' } };

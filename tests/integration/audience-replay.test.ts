@@ -112,6 +112,8 @@ describe('replay and record', () => {
     expect(lines.length).toBe(live.length);
     expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual(live);
 
+    const again = await h.dispatch('audience.startRecording', { name: 'round-trip' });
+    expect(again.ok ? 'ok' : again.error.code).toBe('CONFLICT');
     const recordings = await h.call<{ file: string }[]>('audience.listRecordings');
     expect(recordings.map((r) => r.file)).toContain('round-trip.jsonl');
     const out = await replayed(file, 50, live.length);

@@ -26,6 +26,7 @@ import { createRehearsalDriver } from './connectors/rehearsal.js';
 import { createReplayDriver, REPLAY_CONNECTOR_ID } from './connectors/replay.js';
 import { createIngestSources, type IngestSources } from './ingestSources.js';
 import { createIngestPipeline, type IngestPipeline, type StoredAudienceEvent } from './pipeline.js';
+import { presentedProductFromLog } from './presentedProduct.js';
 import { createPseudonymiser, loadOrCreatePseudonymKey } from './pseudonym.js';
 import { createRecorder, type Recorder, type RecordingInfo } from './recorder.js';
 
@@ -42,7 +43,7 @@ export interface AudienceDeps {
   readonly classifierModel: string | null;
   /** The catalog, for the rehearsal room when nothing is presented. */
   readonly catalog: () => readonly RoomProduct[];
-  /** The product being presented (the cues service provides it); null when none. */
+  /** The product being presented; null when none. Default: read from the show's ProductPresented facts. */
   readonly currentProduct?: () => RoomProduct | null;
   /** Start the connectors that were running last time (a fresh studio: rehearsal and ingest). Default true. */
   readonly autostart?: boolean;
@@ -227,7 +228,7 @@ export function createAudienceService(deps: AudienceDeps): AudienceService {
     clock,
     pipeline,
     config: () => rehearsalConfig,
-    currentProduct: deps.currentProduct ?? (() => null),
+    currentProduct: deps.currentProduct ?? presentedProductFromLog(db, clock),
     catalog: deps.catalog,
   });
   supervise('rehearsal', 'rehearsal', 'Rehearsal room (simulated) / 彩排直播间（模拟）', true, () => rehearsal.open(), () => ({

@@ -96,6 +96,8 @@ interface TextVerdict {
 }
 
 const TEXT_CACHE_MAX_CHARS = 80;
+/** Five or more digits (also full-width, with separators), an @, or a word of a street address. */
+const MAYBE_PII_NAME = /(?:[0-9０-９][\s\-–—.()（）]*){5}|[@＠]|[号號路街道巷弄栋棟室楼樓]|\b(?:st|street|ave|avenue|road|rd|blvd|lane|ln|dr|drive|box)\b/i;
 const TEXT_CACHE_SIZE = 50_000;
 
 type Item =
@@ -150,11 +152,13 @@ export function createIngestPipeline(deps: PipelineDeps): IngestPipeline {
     };
   };
 
-  // A display name is shown, so it is checked for personal data too: only names with a digit or an @ can hold
-  // any, and a viewer's name comes again with each of their messages, so results are cached.
+  // A display name is shown, so it is checked for personal data too. Names like "jake_88" or "小王2024" are
+  // everywhere and cannot hold a phone, e-mail or ID number (those need 7+ digits or an @); only names that
+  // might (many digits, an @, an address word) go through the redactor, and a viewer's name comes again with
+  // each of their messages, so results are cached.
   const names = new Map<string, string>();
   const cleanName = (name: string): string => {
-    if (!/[\d@＠]/.test(name)) return name;
+    if (!MAYBE_PII_NAME.test(name)) return name;
     const hit = names.get(name);
     if (hit !== undefined) return hit;
     const clean = redact(name).slice(0, 64);
@@ -340,6 +344,7 @@ export function createIngestPipeline(deps: PipelineDeps): IngestPipeline {
     drainScheduled = true;
     setImmediate(() => {
       drainScheduled = false;
+      if (closed) return;
       try {
         drainUpTo(TURN_BUDGET);
       } catch {

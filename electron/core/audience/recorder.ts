@@ -1,4 +1,4 @@
-import { createWriteStream, mkdirSync, readdirSync, rmSync, statSync, type WriteStream } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, rmSync, statSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/errors.js';
 import type { Clock } from '../clock.js';
@@ -64,6 +64,7 @@ export function createRecorder(dir: string, clock: Clock, log: Logger): Recorder
       if (active) throw new AppError('CONFLICT', `already recording to ${active.file}`);
       mkdirSync(dir, { recursive: true, mode: 0o700 });
       const file = `${name && name.length > 0 ? name : `session-${stamp(clock.now())}`}.jsonl`;
+      if (existsSync(join(dir, file))) throw new AppError('CONFLICT', `a recording named ${file} exists already`);
       // 'wx': never overwrite an earlier recording.
       const stream = createWriteStream(join(dir, file), { flags: 'wx', mode: 0o600 });
       const rec = { file, stream, events: 0, failed: false };

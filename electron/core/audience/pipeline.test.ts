@@ -1,0 +1,149 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CommentView, RawAudienceEvent } from '../../../shared/contract/audience.js';
+import { redactPii } from '../../../shared/domain/redact.js';
+import type { Clock } from '../clock.js';
+import { createLogger, memorySink } from '../logger.js';
+import { createRandomPool } from '../randomPool.js';
+import { loadMigrations, openDatabase, type Db } from '../store/db.js';
+import { createEventLog } from '../store/eventLog.js';
+import { createIngestPipeline, type IngestPipeline, type SourceInfo } from './pipeline.js';
+import { createPseudonymiser } from './pseudonym.js';
+
+const SOURCE: SourceInfo = { connectorId: 'ingest:t', platform: 'douyin', simulated: false };
+
+/** A clock moved by hand; timers run when due. */
+function manualClock(): Clock & { advance(ms: number): void } {
+  let now = 1_700_000_000_000;
+  const timers = new Map<number, { at: number; fn: () => void }>();
+  let next = 1;
+  return {
+    now: () => now,
+    setTimeout(fn, ms) {
+      timers.set(next, { at: now + ms, fn });
+      return next++;
+    },
+    clearTimeout: (h) => timers.delete(h as number),
+    advance(ms) {
+      const until = now + ms;
+      for (;;) {
+        const due = [...timers].filter(([, t]) => t.at <= until).sort((a, b) => a[1].at - b[1].at)[0];
+        if (!due) break;
+        timers.delete(due[0]);
+        now = due[1].at;
+        due[1].fn();
+      }
+      now = until;
+    },
+  };
+}
+
+describe('ingest pipeline (unit)', () => {
+  let dir: string;
+  let db: Db;
+  let clock: ReturnType<typeof manualClock>;
+  let pipeline: IngestPipeline;
+  let pushes: { comments: CommentView[]; sampledOut: number }[];
+  let redactions: string[];
+  let blocked: string[];
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'showrunner-pipeline-'));
+    db = openDatabase({ file: join(dir, 'a.db'), migrations: loadMigrations(join(import.meta.dirname, '../store/migrations')) });
+    clock = manualClock();
+    const log = createLogger('t', memorySink());
+    pushes = [];
+    redactions = [];
+    blocked = [];
+    pipeline = createIngestPipeline({
+      db,
+      events: createEventLog({ db, clock, random: createRandomPool(), nodeId: 'n', log }),
+      clock,
+      log,
+      redact: (t) => {
+        redactions.push(t);
+        return redactPii(t).text;
+      },
+      classify: (t) => ({ sentiment: 'neutral', intents: t.includes('?') ? ['question'] : [], confidence: 0.5 }),
+      pseudonymise: createPseudonymiser(randomBytes(32)),
+      isBlocked: (t) => blocked.some((w) => t.includes(w)),
+      onComments: (b) => pushes.push(b),
+      displayRatePerSec: 10,
+      capacity: 100,
+    });
+  });
+  afterEach(() => {
+    pipeline.close();
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const comments = (n: number, text = 'hi'): RawAudienceEvent[] => Array.from({ length: n }, (_, i) => ({ kind: 'comment', userId: `u${i}`, text }));
+
+  it('stores every comment but pushes at most the display budget, in one batch per interval', () => {
+    pipeline.submit(SOURCE, comments(25));
+    expect(pipeline.drain()).toBe(25);
+    expect(pushes).toEqual([]);
+    clock.advance(100);
+    expect(pushes.length).toBe(1);
+    expect(pushes[0]?.comments.length).toBe(10);
+    expect(pushes[0]?.sampledOut).toBe(15);
+    expect((db.prepare('SELECT count(*) AS n FROM comments').get() as { n: number }).n).toBe(25);
+    // The budget refills with time.
+    clock.advance(1_000);
+    pipeline.submit(SOURCE, comments(5));
+    pipeline.drain();
+    clock.advance(100);
+    expect(pushes[1]?.comments.length).toBe(5);
+  });
+
+  it('redacts and classifies a repeated text once, and re-checks block words when the list changes', () => {
+    pipeline.submit(SOURCE, comments(50, '扣1'));
+    pipeline.drain();
+    expect(redactions.filter((t) => t === '扣1').length).toBe(1);
+    blocked = ['扣'];
+    pipeline.blockWordsChanged();
+    clock.advance(2_000);
+    pipeline.submit(SOURCE, comments(3, '扣1'));
+    pipeline.drain();
+    const rows = db.prepare('SELECT blocked FROM comments ORDER BY seq').all() as { blocked: number }[];
+    expect(rows.slice(-3).every((r) => r.blocked === 1)).toBe(true);
+    expect(rows.slice(0, 50).every((r) => r.blocked === 0)).toBe(true);
+  });
+
+  it('checks display names only when they could hold personal data', () => {
+    pipeline.submit(SOURCE, [
+      { kind: 'like', count: 1, displayName: 'jake_88' },
+      { kind: 'like', count: 1, displayName: '小王2024' },
+      { kind: 'like', count: 1, displayName: '138 1234 5678' },
+      { kind: 'like', count: 1, displayName: 'me@example.com' },
+    ]);
+    pipeline.drain();
+    expect(redactions).toEqual(['138 1234 5678', 'me@example.com']);
+    const names = (db.prepare("SELECT json_extract(payload, '$.displayName') AS n FROM event_log ORDER BY seq").all() as { n: string }[]).map((r) => r.n);
+    expect(names).toEqual(['jake_88', '小王2024', '[phone]', '[email]']);
+  });
+
+  it('keeps a batch that failed to write and stores it on the next attempt', () => {
+    pipeline.submit(SOURCE, comments(3, 'how much?'));
+    db.exec("CREATE TRIGGER fail BEFORE INSERT ON comments BEGIN SELECT RAISE(ABORT, 'disk full'); END;");
+    expect(() => pipeline.drain()).toThrow('disk full');
+    expect(pipeline.counters()).toMatchObject({ queued: 3, stored: 0 });
+    expect((db.prepare('SELECT count(*) AS n FROM event_log').get() as { n: number }).n).toBe(0);
+    db.exec('DROP TRIGGER fail');
+    expect(pipeline.drain()).toBe(3);
+    const texts = (db.prepare('SELECT text, intents FROM comments ORDER BY seq').all() as { text: string; intents: number }[]);
+    expect(texts).toEqual([0, 1, 2].map(() => ({ text: 'how much?', intents: 4 })));
+  });
+
+  it('stamps pseudonyms, the source and the receive time', () => {
+    pipeline.submit({ connectorId: 'rehearsal', platform: 'rehearsal', simulated: true }, [{ kind: 'enter', userId: 'raw-1', occurredAt: 5 }]);
+    pipeline.drain();
+    const payload = JSON.parse((db.prepare('SELECT payload FROM event_log').get() as { payload: string }).payload) as Record<string, unknown>;
+    expect(payload).toMatchObject({ kind: 'enter', platform: 'rehearsal', connectorId: 'rehearsal', simulated: true, occurredAt: 5, receivedAt: clock.now() });
+    expect(payload['userId']).toMatch(/^[0-9a-f]{32}$/);
+  });
+});
