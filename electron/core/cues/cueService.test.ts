@@ -20,17 +20,21 @@ const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'stor
 const T0 = 1_700_000_000_000;
 const cny = (amount: number) => ({ amount, currency: 'CNY' });
 
-/** A fake OBS "main": records calls; a call can be held open or made to fail. */
-interface FakeObs extends CueObsPort {
+/**
+ * A stand-in for the cue service's OBS port (our own interface, not the OBS protocol): it records the calls the
+ * service makes and can hold them open or fail them, to test ordering and failure handling. Against the real
+ * OBS, tests/integration/cues.test.ts proves the same behaviour end to end.
+ */
+interface RecordingPort extends CueObsPort {
   calls: string[];
   fail: Map<string, AppError>;
   hold: boolean;
   release(): void;
 }
 
-function fakeObs(): FakeObs {
+function recordingPort(): RecordingPort {
   let held: (() => void)[] = [];
-  const o: FakeObs = {
+  const o: RecordingPort = {
     calls: [],
     fail: new Map(),
     hold: false,
@@ -65,7 +69,7 @@ let now: number;
 let events: EventLog;
 let catalog: CatalogService;
 let alerts: AlertService;
-let obs: FakeObs;
+let obs: RecordingPort;
 let pushed: PushedEvent[];
 let cues: CueService;
 let actions: [string, readonly CueActionResult[]][];
@@ -88,7 +92,7 @@ beforeEach(() => {
   catalog = createCatalogService({ db, events, clock, newId, onChanged: () => undefined });
   pushed = [];
   alerts = createAlertService({ db, events, clock, newId, onChanged: (a) => pushed.push({ name: 'alerts.changed', payload: a }) });
-  obs = fakeObs();
+  obs = recordingPort();
   actions = [];
   const products = createProductsRepo(db);
   cues = createCueService({
