@@ -1,13 +1,17 @@
 // `npm run bench -- cues`: latency from POST /api/v1/cues/next to OBS's CurrentProgramSceneChanged, measured on
-// an independent obs-websocket client subscribed to scene events. Real OBS (fixture, Cut transition), a real core
-// and the console host in this process; 200 advances through a script whose segments alternate between the
-// scenes "Product" and "Price Card" (each advance changes the program scene and sets "Price Text").
+// an independent obs-websocket client subscribed to scene events, and to the host view's update: a headless
+// Chromium page on /host (the built renderer, served by the console host) that stamps `data-updated-at` when it
+// has rendered a pushed cue view. Real OBS (fixture, Cut transition), a real core and the console host in this
+// process; 200 advances through a script whose segments alternate between the scenes "Product" and "Price Card"
+// (each advance changes the program scene and sets "Price Text"). Needs `npm run build` first (dist/renderer).
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import OBSWebSocket, { EventSubscription } from 'obs-websocket-js';
+import { CHROMIUM_ARGS } from '../playwright.config.js';
 import { startConsoleHost, type ConsoleHost } from '../electron/console/server.js';
 import { createCore, type Core } from '../electron/core/core.js';
 import type { CallContext } from '../electron/core/dispatch.js';
@@ -44,6 +48,28 @@ function stats(xs: readonly number[]): Record<string, number> {
   };
 }
 
+/** This process's clock on the same scale as the page's: ms since the Unix epoch, sub-millisecond. */
+const wallNow = (): number => performance.timeOrigin + performance.now();
+const PAGE_NOW = 'performance.timeOrigin + performance.now()';
+const HOST_ROOT = '[data-testid="host-root"]';
+
+/**
+ * How far the page's clock (timeOrigin + now) is ahead of this process's: both come from the same system clock,
+ * but each fixes its origin when it starts, so a clock slew in between shows up as an offset. Read the page's
+ * clock between two of ours, 30 times, and keep the reading with the shortest round trip (its offset is exact to
+ * within half of that round trip).
+ */
+async function clockOffset(page: Page): Promise<{ offsetMs: number; rttMs: number }> {
+  let best = { offsetMs: 0, rttMs: Infinity };
+  for (let i = 0; i < 30; i++) {
+    const before = wallNow();
+    const pageNow = Number(await page.evaluate(PAGE_NOW));
+    const after = wallNow();
+    if (after - before < best.rttMs) best = { offsetMs: pageNow - (before + after) / 2, rttMs: after - before };
+  }
+  return best;
+}
+
 async function must<T>(core: Core, command: string, input: unknown): Promise<T> {
   const r: Result<unknown> = await core.dispatch(command, input, CTX);
   if (!r.ok) throw new Error(`${command}: ${r.error.code} ${r.error.message}`);
@@ -57,6 +83,7 @@ export async function run(): Promise<Record<string, unknown>> {
   let core: Core | null = null;
   let host: ConsoleHost | null = null;
   const watcher = new OBSWebSocket();
+  let browser: Browser | null = null;
   try {
     const port = await freePort(4600, 4649);
     const password = randomBytes(12).toString('base64url');
@@ -106,6 +133,14 @@ export async function run(): Promise<Record<string, unknown>> {
       }
     });
 
+    // The host view, as on the host's second screen.
+    browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(`${host.url}/host`);
+    await page.waitForSelector(`${HOST_ROOT}[data-link="open"][data-status="live"]`);
+    const calibration = await clockOffset(page);
+    const hostMs: number[] = [];
+
     const url = `${host.url}/api/v1/cues/next`;
     const sceneMs: number[] = [];
     const responseMs: number[] = [];
@@ -123,13 +158,25 @@ export async function run(): Promise<Record<string, unknown>> {
           },
         };
       });
+      const wall0 = wallNow();
       const t0 = performance.now();
       const res = await fetch(url, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: '{}' });
       const tResponse = performance.now();
-      const body = (await res.json()) as { ok: boolean; value?: { actions: { kind: string; ok: boolean; ms: number; error: { message: string } | null }[] }; error?: { message: string } };
+      const body = (await res.json()) as {
+        ok: boolean;
+        value?: { cue: { segment: { id: string } | null }; actions: { kind: string; ok: boolean; ms: number; error: { message: string } | null }[] };
+        error?: { message: string };
+      };
       if (!body.ok || !body.value) throw new Error(`POST /api/v1/cues/next answered ${res.status}: ${body.error?.message ?? '?'}`);
       const tScene = await seen;
+      // The page has rendered this segment (it usually has by now: the view is pushed before the OBS actions).
+      const segmentId = body.value.cue.segment?.id ?? '';
+      await page.waitForFunction(`document.querySelector('${HOST_ROOT}')?.getAttribute('data-segment-id') === ${JSON.stringify(segmentId)}`, undefined, {
+        timeout: 5000,
+      });
+      const renderedAt = Number(await page.getAttribute(HOST_ROOT, 'data-updated-at'));
       if (i <= WARMUP) continue;
+      hostMs.push(renderedAt - calibration.offsetMs - wall0);
       sceneMs.push(tScene - t0);
       responseMs.push(tResponse - t0);
       const sceneAction = body.value.actions.find((a) => a.kind === 'scene');
@@ -137,6 +184,8 @@ export async function run(): Promise<Record<string, unknown>> {
       for (const a of body.value.actions) if (!a.ok) failedActions.push(`${a.kind}: ${a.error?.message ?? '?'}`);
     }
     const scene = stats(sceneMs);
+    const hostView = stats(hostMs);
+    const after = await clockOffset(page);
     return {
       advances: ADVANCES,
       warmup: WARMUP,
@@ -151,9 +200,18 @@ export async function run(): Promise<Record<string, unknown>> {
       sceneRequestMs: stats(obsActionMs),
       failedActions: failedActions.slice(0, 5),
       failedActionCount: failedActions.length,
-      hostView: 'not measured yet (needs the host view UI)',
+      // POST sent → the host view page has the new segment in its DOM (its data-updated-at stamp).
+      postToHostViewRenderMs: hostView,
+      hostViewPass: (hostView['p95'] ?? Infinity) <= TARGET_P95_MS,
+      hostViewMethod:
+        'headless Chromium on /host; per advance: this process reads performance.timeOrigin+performance.now() just before the POST; ' +
+        'the page stamps performance.timeOrigin+performance.now() on host-root (data-updated-at) in a layout effect once the pushed ' +
+        'cues.advanced view is in the DOM (rendered synchronously in the WebSocket message handler); latency = stamp − clock offset − send time. ' +
+        'The offset between the two clocks is measured before and after the run (page clock read between two of ours, shortest of 30 round trips).',
+      hostClockOffsetMs: { before: round(calibration.offsetMs), after: round(after.offsetMs), calibrationRttMs: round(Math.max(calibration.rttMs, after.rttMs)) },
     };
   } finally {
+    await browser?.close().catch(() => undefined);
     await watcher.disconnect().catch(() => undefined);
     await host?.close().catch(() => undefined);
     await core?.close().catch(() => undefined);

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import type { CueView, Script } from '../../shared/contract/cues.js';
 import type { ObsConnectionView } from '../../shared/contract/obs.js';
 import { fail, type Result } from '../../shared/errors.js';
 import type { Core } from '../core/core.js';
@@ -71,6 +72,28 @@ export function createControlApi(core: Core): {
     route('POST', '/api/v1/record/start', z.object({ connection }), (b, ctx) => call('obs.startRecord', b, ctx)),
     route('POST', '/api/v1/record/stop', z.object({ connection }), (b, ctx) => call('obs.stopRecord', b, ctx)),
     route('POST', '/api/v1/cues/next', z.object({ from: z.string().min(1).max(64).optional() }), (b, ctx) => call('cues.next', b, ctx)),
+    route('POST', '/api/v1/cues/previous', z.object({ from: z.string().min(1).max(64).optional() }), (b, ctx) => call('cues.previous', b, ctx)),
+    route(
+      'POST',
+      '/api/v1/cues/goto',
+      z
+        .object({ segmentId: z.string().min(1).max(64).optional(), index: z.number().int().nonnegative().max(10_000).optional() })
+        .refine((b) => (b.segmentId === undefined) !== (b.index === undefined), 'give exactly one of "segmentId" and "index" (0-based)'),
+      async (b, ctx) => {
+        if (b.segmentId !== undefined) return call('cues.goto', { segmentId: b.segmentId }, ctx);
+        // By position in the live show's run-of-show, as a controller button knows it ("segment 3").
+        const current = await call('cues.current', {}, ctx);
+        if (!current.ok) return current;
+        const session = (current.value as CueView).session;
+        if ((current.value as CueView).status !== 'live' || !session) return fail('CONFLICT', 'no show is live: start one first');
+        const script = await call('script.get', { sessionId: session.id }, ctx);
+        if (!script.ok) return script;
+        const segments = (script.value as Script).segments;
+        const segment = segments[b.index ?? -1];
+        if (!segment) return fail('NOT_FOUND', `the show has ${segments.length} segments (index 0 to ${segments.length - 1}); there is no index ${b.index ?? ''}`);
+        return call('cues.goto', { segmentId: segment.id }, ctx);
+      },
+    ),
     { method: 'GET', path: '/api/v1/cues/current', run: (_body, ctx) => call('cues.current', {}, ctx) },
     route(
       'POST',

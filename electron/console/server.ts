@@ -8,6 +8,7 @@ import { bearerOf, cookieOf, safeEqual, SESSION_COOKIE, SessionRegistry } from '
 import { createControlApi } from './controlApi.js';
 import { BodyError, readBody, securityHeaders, sendError, sendJson } from './http.js';
 import { createIngestEndpoints } from './ingest.js';
+import { createOrderWebhooks } from './orderWebhooks.js';
 import { serveStatic } from './staticFiles.js';
 
 export interface ConsoleHostOptions {
@@ -66,6 +67,8 @@ export async function startConsoleHost(opts: ConsoleHostOptions): Promise<Consol
   const controlApi = createControlApi(core);
   // Generic audience ingest: authenticated by per-source tokens, outside the UI's access rules.
   const ingest = createIngestEndpoints(core, log.child('ingest'));
+  // Order webhooks: authenticated by the shop's HMAC signature or a per-source token.
+  const orderWebhooks = createOrderWebhooks(core.metrics.orders, log.child('orders'));
 
   const hasToken = (req: IncomingMessage): boolean => {
     const t = bearerOf(req);
@@ -142,6 +145,10 @@ export async function startConsoleHost(opts: ConsoleHostOptions): Promise<Consol
     }
     if (path.startsWith('/ingest/')) {
       await ingest.handle(req, res, path);
+      return;
+    }
+    if (path.startsWith('/webhooks/')) {
+      await orderWebhooks.handle(req, res, path);
       return;
     }
     if (!lan && !isLoopbackHost(req.headers.host, port)) {

@@ -12,6 +12,7 @@ import { cueHandlers } from './cues/handlers.js';
 import { createDispatch, type Dispatch, type HandlerTable } from './dispatch.js';
 import { createEventBus, type EventListener } from './eventBus.js';
 import { createLogger, type Logger } from './logger.js';
+import { createMetricsCore, type MetricsCore } from './metrics/metricsCore.js';
 import { ObsService } from './obs/obsService.js';
 import { createRandomPool } from './randomPool.js';
 import { createKeyFileSecretBox, type SecretBox } from './secrets.js';
@@ -41,6 +42,7 @@ export interface Core {
   readonly obs: ObsService;
   readonly alerts: AlertService;
   readonly audience: AudienceService;
+  readonly metrics: MetricsCore;
   readonly log: Logger;
   info(): AppInfo;
   close(): Promise<void>;
@@ -118,6 +120,8 @@ export function createCore(opts: CoreOptions): Core {
     ...(opts.audienceAutostart === undefined ? {} : { autostart: opts.audienceAutostart }),
   });
 
+  const metrics = createMetricsCore({ db, events, clock, log, secrets, newId, alerts, emit: (name, payload) => bus.emit(name, payload) });
+
   const handlers: HandlerTable = {
     'app.info': () => info(),
     'catalog.list': ({ query }) => catalog.list(query),
@@ -158,6 +162,7 @@ export function createCore(opts: CoreOptions): Core {
     'alerts.acknowledge': ({ id }) => alerts.acknowledge(id),
     ...audienceHandlers(audience),
     ...cueHandlers({ db, events, clock, newId, obs, alerts, bus, log: log.child('cues') }),
+    ...metrics.handlers,
   };
 
   let closed = false;
@@ -169,12 +174,14 @@ export function createCore(opts: CoreOptions): Core {
     obs,
     alerts,
     audience,
+    metrics,
     log,
     info,
     async close() {
       if (closed) return;
       closed = true;
       await audience.close();
+      metrics.close();
       await obs.close();
       events.close();
       db.close();

@@ -1,21 +1,22 @@
 import type { ReactNode } from 'react';
 import { assertNever } from '../../shared/errors.js';
-import { CatalogPage } from '../features/catalog/CatalogPage.js';
+import { HostView } from '../features/host/HostView.js';
 import { LivePage } from '../features/live/LivePage.js';
+import { QueuePage } from '../features/queue/QueuePage.js';
 import { ReviewPage } from '../features/review/ReviewPage.js';
 import { ScriptsPage } from '../features/scripts/ScriptsPage.js';
 import { SettingsPage } from '../features/settings/SettingsPage.js';
 import { useLinkStatus } from './ApiContext.js';
 import { Header } from './Header.js';
 import type { Route } from './routes.js';
-import { useRoute } from './useRoute.js';
+import { useRoute, useView } from './useRoute.js';
 
 function Page({ route }: { route: Route }): ReactNode {
   switch (route) {
     case 'live':
       return <LivePage />;
     case 'queue':
-      return <CatalogPage />;
+      return <QueuePage />;
     case 'scripts':
       return <ScriptsPage />;
     case 'review':
@@ -27,8 +28,13 @@ function Page({ route }: { route: Route }): ReactNode {
   }
 }
 
-/** The shell. data-link is the e2e readiness signal: "open" once the core can be called. */
+/** The page: the console, or the host view (full screen, no chrome) at #/host or /host. */
 export function App(): ReactNode {
+  return useView() === 'host' ? <HostView /> : <Console />;
+}
+
+/** The console shell. data-link is the e2e readiness signal: "open" once the core can be called. */
+function Console(): ReactNode {
   const link = useLinkStatus();
   const route = useRoute();
   return (

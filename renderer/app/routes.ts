@@ -17,3 +17,12 @@ export function parseRoute(hash: string): Route {
 export function routeHref(route: Route): string {
   return `#/${route}`;
 }
+
+/** What the page is: the console (with its pages) or the host view on a second screen, which has no chrome. */
+export type View = 'console' | 'host';
+
+/** The host view is "#/host" (works from file:// in Electron too) or the path "/host" on the console host. */
+export function parseView(hash: string, pathname: string): View {
+  const name = hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? '';
+  return name === 'host' || /^\/host\/?$/.test(pathname) ? 'host' : 'console';
+}

@@ -4,6 +4,7 @@ import { appCommands, appEvents } from './app.js';
 import { audienceCommands, audienceEvents } from './audience.js';
 import { catalogCommands, catalogEvents } from './catalog.js';
 import { cueCommands, cueEvents } from './cues.js';
+import { metricsCommands, metricsEvents } from './metrics.js';
 import { obsCommands, obsControlCommands, obsEvents } from './obs.js';
 
 export * from './alerts.js';
@@ -12,6 +13,7 @@ export * from './audience.js';
 export * from './catalog.js';
 export * from './common.js';
 export * from './cues.js';
+export * from './metrics.js';
 export * from './obs.js';
 
 interface CommandSpec {
@@ -28,6 +30,7 @@ export const commands = {
   ...alertCommands,
   ...audienceCommands,
   ...cueCommands,
+  ...metricsCommands,
 } as const satisfies Record<string, CommandSpec>;
 
 /** Every pushed event, keyed `domain.pastTense`. */
@@ -38,6 +41,7 @@ export const events = {
   ...alertEvents,
   ...audienceEvents,
   ...cueEvents,
+  ...metricsEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Commands = typeof commands;

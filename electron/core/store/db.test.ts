@@ -65,6 +65,7 @@ describe('loadMigrations', () => {
       [2, '0002_alerts.sql'],
       [3, '0003_cues.sql'],
       [4, '0004_audience.sql'],
+      [5, '0005_metrics.sql'],
     ]);
     expect(ms[0]?.sql).toContain('CREATE TABLE event_log');
   });
@@ -125,7 +126,12 @@ describe('openDatabase', () => {
       'host_pins',
       'ingest_sources',
       'label_corrections',
+      'metric_buckets',
       'obs_connections',
+      'order_deliveries',
+      'order_refunds',
+      'order_sources',
+      'orders',
       'products',
       'queue_items',
       'script_segments',

@@ -12,6 +12,18 @@ export function useAlertRuleTitle(rule: string): string {
       return t('alerts.rules.streamDroppedFrames');
     case 'stream.lowBitrate':
       return t('alerts.rules.streamLowBitrate');
+    case 'metrics.viewersDrop':
+      return t('alerts.rules.metricsViewersDrop');
+    case 'metrics.sentimentLow':
+      return t('alerts.rules.metricsSentimentLow');
+    case 'metrics.complaintSpike':
+      return t('alerts.rules.metricsComplaintSpike');
+    case 'host.priceObjections':
+      return t('alerts.rules.hostPriceObjections');
+    case 'host.stockLow':
+      return t('alerts.rules.hostStockLow');
+    case 'host.soldOut':
+      return t('alerts.rules.hostSoldOut');
     default:
       return rule;
   }

@@ -5,11 +5,14 @@ import { BroadcastPanel } from '../broadcast/BroadcastPanel.js';
 import { ConnectionStrip } from '../broadcast/ConnectionStrip.js';
 import { HealthStrip } from '../broadcast/health/HealthStrip.js';
 import { pickConnection } from '../broadcast/inputs.js';
+import { ChatPanel } from '../chat/ChatPanel.js';
+import { CuePanel } from '../cues/CuePanel.js';
+import { Dashboard } from '../dashboard/Dashboard.js';
 import { MAIN_CONNECTION } from '../obs/obsState.js';
 import { ObsStatus } from '../obs/ObsStatus.js';
 import { useObsState } from '../obs/useObs.js';
 
-/** The producer's live view: stream health and alerts on top, then the broadcast controls of the chosen OBS. */
+/** The producer's live view: stream health and alerts on top, the show control (cues), then the broadcast controls of the chosen OBS. */
 export function LivePage(): ReactNode {
   const { t } = useTranslation();
   const { state, error } = useObsState();
@@ -25,7 +28,10 @@ export function LivePage(): ReactNode {
       </header>
       {error ? <ErrorMessage error={error} title={t('obs.loadError')} testId="obs-load-error" /> : null}
       {state === null && !error ? <p className="muted">{t('obs.loading')}</p> : null}
+      <CuePanel />
+      <Dashboard />
       {current ? <BroadcastPanel key={current.name} connection={current} /> : null}
+      <ChatPanel />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaptureDevicesPanel } from '../broadcast/capture/CaptureDevicesPanel.js';
 import { ObsConnectionPanel } from '../obs/ObsConnectionPanel.js';
+import { WordListEditor } from '../scripts/compliance/WordListEditor.js';
 
 export function SettingsPage(): ReactNode {
   const { t } = useTranslation();
@@ -12,6 +13,7 @@ export function SettingsPage(): ReactNode {
       </header>
       <ObsConnectionPanel />
       <CaptureDevicesPanel />
+      <WordListEditor />
     </section>
   );
 }

@@ -214,3 +214,59 @@ describe('buckets and replay', () => {
     expect(live.metrics(end)).toEqual(computeMetrics(log, end));
   });
 });
+
+describe('segment boundaries, the current product and stock', () => {
+  // Cup presented 0–60 s (stock 10), a segment without a product 60–120 s, tea presented from 120 s.
+  // Tail 30 s: cup orders at 60 s (boundary, attributed), 90 s (end of tail, attributed), 90.001 s (not).
+  const tail = 30_000;
+  const events: MetricEvent[] = [
+    { kind: 'product_presented', at: 0, productId: 'cup', stock: 10 },
+    { kind: 'product_click', at: 5_000, userId: 'a', productId: 'cup' },
+    comment(6_000, 'b', 'negative', ['price_objection']),
+    order(10_000, 'o1', 'a', [{ productId: 'cup', quantity: 3, unitPrice: 9_900 }]),
+    { kind: 'presentation_ended', at: 60_000 },
+    order(60_000, 'o2', 'b', [{ productId: 'cup', quantity: 1, unitPrice: 9_900 }]),
+    order(90_000, 'o3', 'c', [{ productId: 'cup', quantity: 1, unitPrice: 9_900 }]),
+    order(90_001, 'o4', 'd', [{ productId: 'cup', quantity: 5, unitPrice: 9_900 }]),
+    { kind: 'product_presented', at: 120_000, productId: 'tea', stock: null },
+    comment(121_000, 'e', 'negative', ['price_objection']),
+    order(125_000, 'o5', 'e', [{ productId: 'tea', quantity: 2, unitPrice: 3_000 }, { productId: 'cup', quantity: 1, unitPrice: 9_900 }]),
+    { kind: 'refund', at: 130_000, orderId: 'o1', amount: cny(9_900) },
+  ];
+
+  it('ends a presentation when a segment without a product starts; the tail runs from there', () => {
+    const m = computeMetrics(events, 130_000, { attributionTailMs: tail });
+    const cup = m.perProduct.find((p) => p.productId === 'cup');
+    // o1 (3), o2 (1), o3 (1) attributed; o4 after the tail; o5's cup line is after the tail too.
+    expect(cup).toMatchObject({ orders: 3, units: 5, gmv: cny(5 * 9_900), presentedMs: 60_000, presentations: 1 });
+    const tea = m.perProduct.find((p) => p.productId === 'tea');
+    expect(tea).toMatchObject({ orders: 1, units: 2, gmv: cny(6_000), presentedMs: 10_000 });
+    expect(m.currentProductId).toBe('tea');
+  });
+
+  it('keeps refunds apart from GMV', () => {
+    const m = computeMetrics(events, 130_000, { attributionTailMs: tail });
+    // GMV: 29,700 + 9,900 + 9,900 + 49,500 + (6,000 + 9,900) = 114,900; refunds 9,900.
+    expect(m.gmv).toEqual(cny(114_900));
+    expect(m.refunds).toEqual(cny(9_900));
+    expect(m.orders).toBe(5);
+  });
+
+  it('counts the current product since it was presented', () => {
+    const e = new MetricsEngine({ attributionTailMs: tail });
+    for (const ev of events.slice(0, 4)) e.apply(ev);
+    expect(e.currentPresentation()).toEqual({ productId: 'cup', since: 0, clicks: 1, orders: 1, units: 3, gmv: 29_700, priceObjections: 1 });
+    e.apply(events[4]!);
+    expect(e.currentPresentation()).toBeNull();
+    for (const ev of events.slice(5)) e.apply(ev);
+    expect(e.currentPresentation()).toEqual({ productId: 'tea', since: 120_000, clicks: 0, orders: 1, units: 2, gmv: 6_000, priceObjections: 1 });
+  });
+
+  it('tracks stock left as stock when presented minus units ordered since', () => {
+    const e = new MetricsEngine({ attributionTailMs: tail });
+    for (const ev of events) e.apply(ev);
+    // 10 − (3 + 1 + 1 + 5 + 1) → 0 (never below zero); tea's stock is unknown.
+    expect(e.stockLeft('cup')).toBe(0);
+    expect(e.stockLeft('tea')).toBeNull();
+  });
+});

@@ -45,7 +45,15 @@ export type MetricEvent =
       readonly items: readonly OrderItem[];
     }
   | { readonly kind: 'refund'; readonly at: number; readonly orderId: string; readonly amount: Money }
-  | { readonly kind: 'product_presented'; readonly at: number; readonly productId: string }
+  | {
+      readonly kind: 'product_presented';
+      readonly at: number;
+      readonly productId: string;
+      /** Stock when presented (queue or catalog), when known: stock left = this − units ordered since. */
+      readonly stock?: number | null;
+    }
+  /** A segment without a product started: whatever was presented stops being presented (its tail runs). */
+  | { readonly kind: 'presentation_ended'; readonly at: number }
   | { readonly kind: 'show_ended'; readonly at: number };
 
 export interface MetricsOptions {
@@ -136,6 +144,28 @@ export interface Metrics {
   readonly currentProductId: string | null;
 }
 
+/** The product being presented, counted since it was (last) presented. */
+export interface CurrentPresentation {
+  readonly productId: string;
+  readonly since: number;
+  readonly clicks: number;
+  readonly orders: number;
+  readonly units: number;
+  /** Item value of this product in orders since presented, in minor units. */
+  readonly gmv: number;
+  readonly priceObjections: number;
+}
+
+interface CurrentAcc {
+  readonly productId: string;
+  readonly since: number;
+  clicks: number;
+  orders: Set<string>;
+  units: number;
+  gmv: number;
+  priceObjections: number;
+}
+
 interface Presentation {
   readonly productId: string;
   readonly start: number;
@@ -218,6 +248,8 @@ export class MetricsEngine {
   private readonly window: WindowEntry[] = [];
   private readonly buckets = new Map<number, Bucket>();
   private lastAt = 0;
+  private current: CurrentAcc | null = null;
+  private readonly stock = new Map<string, { stock: number; unitsSince: number }>();
 
   constructor(options: Partial<MetricsOptions> = {}) {
     this.options = { ...DEFAULT_METRICS_OPTIONS, ...options };
@@ -284,7 +316,10 @@ export class MetricsEngine {
         if (e.sentiment !== null) b[e.sentiment]++;
         const purchase = e.intents.includes('purchase') ? 1 : 0;
         b.purchaseIntents += purchase;
-        if (e.intents.includes('price_objection')) b.priceObjections++;
+        if (e.intents.includes('price_objection')) {
+          b.priceObjections++;
+          if (this.current) this.current.priceObjections++;
+        }
         if (e.intents.includes('question')) b.questions++;
         if (e.intents.includes('complaint')) b.complaints++;
         if (e.intents.includes('praise')) b.praise++;
@@ -323,6 +358,7 @@ export class MetricsEngine {
           const p = this.product(e.productId);
           p.clicks++;
           p.clickers.add(e.userId);
+          if (this.current?.productId === e.productId) this.current.clicks++;
         }
         break;
       case 'order': {
@@ -340,7 +376,16 @@ export class MetricsEngine {
         b.units += units;
         b.gmv += e.total.amount;
         for (const item of e.items) {
-          if (item.productId === null || !this.attributed(item.productId, e.at)) continue;
+          if (item.productId === null) continue;
+          const st = this.stock.get(item.productId);
+          if (st) st.unitsSince += item.quantity;
+          const cur = this.current;
+          if (cur?.productId === item.productId) {
+            cur.orders.add(e.orderId);
+            cur.units += item.quantity;
+            cur.gmv += item.quantity * item.unitPrice;
+          }
+          if (!this.attributed(item.productId, e.at)) continue;
           const p = this.product(item.productId);
           p.orders.add(e.orderId);
           p.units += item.quantity;
@@ -360,11 +405,15 @@ export class MetricsEngine {
         if (open && open.end === null) open.end = e.at;
         this.presentations.push({ productId: e.productId, start: e.at, end: null });
         this.product(e.productId);
+        this.current = { productId: e.productId, since: e.at, clicks: 0, orders: new Set(), units: 0, gmv: 0, priceObjections: 0 };
+        if (e.stock !== undefined && e.stock !== null) this.stock.set(e.productId, { stock: e.stock, unitsSince: 0 });
         break;
       }
+      case 'presentation_ended':
       case 'show_ended': {
         const open = this.presentations[this.presentations.length - 1];
         if (open && open.end === null) open.end = e.at;
+        this.current = null;
         break;
       }
       default: {
@@ -447,6 +496,24 @@ export class MetricsEngine {
       perProduct,
       currentProductId: current && current.end === null ? current.productId : null,
     };
+  }
+
+  /** The product being presented and its numbers since it was presented; null between products. */
+  currentPresentation(): CurrentPresentation | null {
+    const c = this.current;
+    if (!c) return null;
+    return { productId: c.productId, since: c.since, clicks: c.clicks, orders: c.orders.size, units: c.units, gmv: c.gmv, priceObjections: c.priceObjections };
+  }
+
+  /** Stock left of a product: its stock when last presented minus units ordered since; null when never known. */
+  stockLeft(productId: string): number | null {
+    const s = this.stock.get(productId);
+    return s ? Math.max(0, s.stock - s.unitsSince) : null;
+  }
+
+  /** The per-second bucket at `t` (any time inside the second), if anything happened then. */
+  secondAt(t: number): Bucket | undefined {
+    return this.buckets.get(Math.floor(t / 1000) * 1000);
   }
 
   /** Per-second buckets from `from` (inclusive), oldest first. */
