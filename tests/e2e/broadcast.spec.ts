@@ -33,13 +33,16 @@ test('the broadcast panel shows live thumbnails and audio meters from the real O
   await app.go('live');
   await expect(page.locator('[data-testid="obs-connection"][data-name="main"]')).toHaveAttribute('data-status', 'identified', { timeout: 20_000 });
 
-  // Thumbnails: every scene tile gets a JPEG from GetSourceScreenshot.
+  // Thumbnails: every scene tile gets a JPEG from GetSourceScreenshot (only while on screen, so scroll to it).
   for (const scene of ['Host', 'Product', 'Price Card']) {
-    await expect(page.locator(`[data-testid="scene-thumb"][data-scene="${scene}"]`)).toHaveAttribute('src', /^data:image\/jpeg;base64,/, { timeout: 15_000 });
+    const thumb = page.locator(`[data-testid="scene-thumb"][data-scene="${scene}"]`);
+    await thumb.scrollIntoViewIfNeeded();
+    await expect(thumb).toHaveAttribute('src', /^data:image\/jpeg;base64,/, { timeout: 15_000 });
   }
 
   // Meters: the looping tone in the fixture's "Tone" input moves its meter.
   const meter = page.locator('[data-testid="audio-strip"][data-input="Tone"] [data-testid="audio-meter"]');
+  await meter.scrollIntoViewIfNeeded();
   await expect.poll(async () => Number(await meter.getAttribute('data-level')), { timeout: 15_000 }).toBeGreaterThan(0.05);
 
   // Mute from the mixer, read back from OBS by an independent client.
@@ -60,6 +63,20 @@ test('the broadcast panel shows live thumbnails and audio meters from the real O
   } finally {
     await witness.disconnect();
   }
+
+  // A second, named OBS connection ("backup") is added in Settings and shown next to "main" on the Live page.
+  await app.go('settings');
+  await page.getByTestId('obs-add-toggle').click();
+  await page.getByTestId('obs-add-name').fill('backup');
+  const form = page.locator('.obs-add');
+  await form.getByTestId('obs-url').fill(obs.url);
+  await form.getByTestId('obs-password').fill(obs.password);
+  await form.getByTestId('obs-save-connect').click();
+  const backupCard = page.locator('[data-testid="obs-connection-card"][data-name="backup"]');
+  await expect(backupCard.getByTestId('obs-status')).toHaveAttribute('data-status', 'identified', { timeout: 20_000 });
+  await app.go('live');
+  await expect(page.locator('[data-testid="obs-connection"][data-name="backup"]')).toHaveAttribute('data-status', 'identified');
+  await expect(page.locator('[data-testid="obs-connection"][data-name="main"]')).toHaveAttribute('data-status', 'identified');
 
   // The health strip is always on the Live page and fills from the sampler.
   await expect(page.getByTestId('health-strip')).toBeVisible();

@@ -6,29 +6,74 @@ import { Button } from '../../ui/Button.js';
 import { ErrorMessage } from '../../ui/ErrorMessage.js';
 import { TextField } from '../../ui/Field.js';
 import { ObsStatus } from './ObsStatus.js';
-import { DEFAULT_OBS_URL, findConnection } from './obsState.js';
+import { DEFAULT_OBS_URL, findConnection, MAIN_CONNECTION } from './obsState.js';
 import { useObsActions, useObsState } from './useObs.js';
 
-/** Settings: where the main OBS is, its password, connect / disconnect, and how the connection is doing. */
+/**
+ * Settings: every OBS of the studio ("main", "backup", …): where it is, its password, connect / disconnect, how
+ * the connection is doing; and a form to add another one.
+ */
 export function ObsConnectionPanel(): ReactNode {
   const { t } = useTranslation();
   const { state, error } = useObsState();
   const main = findConnection(state);
+  const others = (state?.connections ?? []).filter((c) => c.name !== MAIN_CONNECTION);
   return (
     <section className="panel" aria-labelledby="obs-title">
       <h2 id="obs-title">{t('obs.title')}</h2>
-      {main ? <ObsStatus connection={main} /> : null}
       {state === null && !error ? <p className="muted">{t('obs.loading')}</p> : null}
       {error ? <ErrorMessage error={error} title={t('obs.loadError')} testId="obs-load-error" /> : null}
-      {/* Re-mounted when the stored URL changes (here or on another device) so the form shows what is saved. */}
-      <ObsConnectionForm key={main?.url ?? ''} connection={main} />
+      <div data-testid="obs-connection-card" data-name={MAIN_CONNECTION}>
+        {main ? <ObsStatus connection={main} /> : null}
+        {/* Re-mounted when the stored URL changes (here or on another device) so the form shows what is saved. */}
+        <ObsConnectionForm key={main?.url ?? ''} name={MAIN_CONNECTION} connection={main} />
+      </div>
+      {others.map((c) => (
+        <div key={c.name} data-testid="obs-connection-card" data-name={c.name}>
+          <h3>{c.name}</h3>
+          <ObsStatus connection={c} />
+          <ObsConnectionForm key={c.url} name={c.name} connection={c} />
+        </div>
+      ))}
+      <AddConnectionForm taken={(state?.connections ?? []).map((c) => c.name)} />
     </section>
   );
 }
 
-function ObsConnectionForm({ connection }: { connection: ObsConnectionView | null }): ReactNode {
+/** Adds another OBS (e.g. the backup encoder) under a name of its own. */
+function AddConnectionForm({ taken }: { taken: string[] }): ReactNode {
   const { t } = useTranslation();
-  const actions = useObsActions();
+  const [name, setName] = useState('');
+  const trimmed = name.trim();
+  const valid = /^[\w\- ]{1,40}$/.test(trimmed) && !taken.includes(trimmed);
+  return (
+    <details className="obs-add">
+      <summary data-testid="obs-add-toggle">{t('obs.addTitle')}</summary>
+      <TextField
+        label={t('obs.name')}
+        hint={t('obs.nameHint')}
+        data-testid="obs-add-name"
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        autoComplete="off"
+        spellCheck={false}
+      />
+      {valid ? <ObsConnectionForm key={trimmed} name={trimmed} connection={null} onSaved={() => setName('')} /> : null}
+    </details>
+  );
+}
+
+function ObsConnectionForm({
+  name,
+  connection,
+  onSaved,
+}: {
+  name: string;
+  connection: ObsConnectionView | null;
+  onSaved?: () => void;
+}): ReactNode {
+  const { t } = useTranslation();
+  const actions = useObsActions(name);
   const save = useCommand(actions.configure);
   const disconnect = useCommand(actions.disconnect);
   const [url, setUrl] = useState(connection?.url ?? DEFAULT_OBS_URL);
@@ -39,7 +84,10 @@ function ObsConnectionForm({ connection }: { connection: ObsConnectionView | nul
     disconnect.clearError();
     void save.run(url.trim(), password).then((result) => {
       // The password is never shown back; the placeholder says whether one is stored.
-      if (result.ok) setPassword('');
+      if (result.ok) {
+        setPassword('');
+        onSaved?.();
+      }
     });
   };
   const onDisconnect = (): void => {

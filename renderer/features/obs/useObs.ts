@@ -52,22 +52,22 @@ export function useObsState(): ObsView {
   return view;
 }
 
-/** Commands on the main OBS connection; each resolves to its Result for the caller to show. */
-export function useObsActions() {
+/** Commands on one OBS connection (default "main"); each resolves to its Result for the caller to show. */
+export function useObsActions(name: string = MAIN_CONNECTION) {
   const api = useApi();
   return useMemo(
     () => ({
       /** Saves URL (and the password when one was typed) and connects. */
       configure: (url: string, password: string) =>
         api.call('obs.configure', {
-          name: MAIN_CONNECTION,
+          name,
           url,
           autoConnect: true,
           ...(password === '' ? {} : { password }),
         }),
-      disconnect: () => api.call('obs.disconnect', { name: MAIN_CONNECTION }),
-      setScene: (scene: string) => api.call('obs.setScene', { connection: MAIN_CONNECTION, scene }),
+      disconnect: () => api.call('obs.disconnect', { name }),
+      setScene: (scene: string) => api.call('obs.setScene', { connection: name, scene }),
     }),
-    [api],
+    [api, name],
   );
 }
