@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, safeStorage, session } from 'electron';
+import { app, BrowserWindow, globalShortcut, ipcMain, Menu, safeStorage, session } from 'electron';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { createCore, type Core } from '../core/core.js';
 import { createLogger } from '../core/logger.js';
 import { createAesSecretBox, createKeyFileSecretBox, type SecretBox } from '../core/secrets.js';
 import { CONTENT_SECURITY_POLICY } from '../console/http.js';
+import { registerGlobalHotkeys } from './hotkeys.js';
 import { wireIpc, type IpcWiring } from './ipc.js';
 
 declare const SHOWRUNNER_VERSION: string | undefined;
@@ -52,12 +53,13 @@ function harden(): void {
   });
 }
 
-function createWindow(ipc: IpcWiring): BrowserWindow {
+/** A window on the renderer; `hash` picks the view (e.g. '/host' for the host view on a second screen). */
+function createWindow(ipc: IpcWiring, view: { hash?: string; title?: string; width?: number; height?: number } = {}): BrowserWindow {
   const win = new BrowserWindow({
-    width: 1440,
-    height: 900,
+    width: view.width ?? 1440,
+    height: view.height ?? 900,
     backgroundColor: '#0f1115',
-    title: 'Showrunner',
+    title: view.title ?? 'Showrunner',
     webPreferences: {
       preload: join(__dirname, 'preload.cjs'),
       contextIsolation: true,
@@ -72,8 +74,31 @@ function createWindow(ipc: IpcWiring): BrowserWindow {
   const id = win.webContents.id;
   ipc.addWindow(win.webContents);
   win.on('closed', () => ipc.removeWindow(id));
-  void win.loadFile(rendererIndex);
+  void win.loadFile(rendererIndex, view.hash === undefined ? {} : { hash: view.hash });
   return win;
+}
+
+/** The app menu: the standard roles plus the host view window for the teleprompter screen. */
+function buildMenu(openHostView: () => void): void {
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate([
+      ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+      { role: 'fileMenu' },
+      { role: 'editMenu' },
+      {
+        label: 'View',
+        submenu: [
+          { label: 'Host view window', accelerator: 'CommandOrControl+Shift+H', click: openHostView },
+          { type: 'separator' },
+          { role: 'togglefullscreen' },
+          { role: 'resetZoom' },
+          { role: 'zoomIn' },
+          { role: 'zoomOut' },
+        ],
+      },
+      { role: 'windowMenu' },
+    ]),
+  );
 }
 
 async function start(): Promise<void> {
@@ -107,6 +132,15 @@ async function start(): Promise<void> {
   });
   core.subscribe((event) => ipc.broadcast(event));
   createWindow(ipc);
+  let hostWindow: BrowserWindow | null = null;
+  buildMenu(() => {
+    if (hostWindow && !hostWindow.isDestroyed()) {
+      hostWindow.focus();
+      return;
+    }
+    hostWindow = createWindow(ipc, { hash: '/host', title: 'Showrunner · Host view', width: 1280, height: 720 });
+  });
+  const unregisterHotkeys = registerGlobalHotkeys(globalShortcut, core.dispatch, log);
   app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow(ipc);
@@ -115,6 +149,7 @@ async function start(): Promise<void> {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('will-quit', () => {
+    unregisterHotkeys();
     ipc.dispose();
     void core.close();
   });
