@@ -1,0 +1,84 @@
+import type { RawAudienceEvent } from '../../../../shared/contract/audience.js';
+import type { Clock } from '../../clock.js';
+import type { Logger } from '../../logger.js';
+import type { IngestPipeline, SourceInfo } from '../pipeline.js';
+import type { ConnectorLink } from './connector.js';
+
+/** What a platform link (TikTok LIVE, Twitch chat, YouTube live chat) gets to deliver its events. */
+export interface PlatformLinkDeps {
+  readonly pipeline: IngestPipeline;
+  /** Stamped on every event of the link (connector id, platform, simulated = false). */
+  readonly source: SourceInfo;
+  readonly clock: Clock;
+  readonly log: Logger;
+}
+
+/** Opens one link to a platform with its (already unsealed) settings; the supervisor retries and marks gaps. */
+export type OpenPlatformLink<Config> = (config: Config, deps: PlatformLinkDeps) => Promise<ConnectorLink>;
+
+/** How long held events wait before the next try when the pipeline's queue is full. */
+const HOLD_RETRY_MS = 50;
+/** Events held at most while the pipeline is full; past this the link reports an error (never drops silently). */
+const HOLD_MAX = 50_000;
+
+export interface HeldSubmitter {
+  /** Hands events to the pipeline; holds them (in order) while its queue is full. */
+  deliver(events: readonly RawAudienceEvent[]): void;
+  /** Events waiting for room. */
+  held(): number;
+  /** Stops the retry timer and hands over whatever is still held (the pipeline stores its queue first to make room). */
+  close(): void;
+}
+
+/**
+ * Backpressure for a push-style platform link: the platform does not wait for us, so what the pipeline refuses is
+ * held here in arrival order and offered again every 50 ms. `onOverflow` is called (once per overflow) when the
+ * hold passes 50,000 events, so the link can fail loudly and the supervisor records the gap.
+ */
+export function createHeldSubmitter(deps: PlatformLinkDeps, onOverflow: (held: number) => void): HeldSubmitter {
+  const queue: RawAudienceEvent[][] = [];
+  let count = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let overflowed = false;
+
+  const stopTimer = (): void => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+  };
+  const flush = (): void => {
+    timer = null;
+    while (queue.length > 0) {
+      const head = queue[0];
+      if (head === undefined || !deps.pipeline.submit(deps.source, head)) break;
+      queue.shift();
+      count -= head.length;
+    }
+    if (queue.length > 0) timer = setTimeout(flush, HOLD_RETRY_MS);
+    else overflowed = false;
+  };
+
+  return {
+    deliver(events) {
+      if (events.length === 0) return;
+      if (queue.length === 0 && deps.pipeline.submit(deps.source, events)) return;
+      queue.push([...events]);
+      count += events.length;
+      if (count > HOLD_MAX && !overflowed) {
+        overflowed = true;
+        onOverflow(count);
+      }
+      timer ??= setTimeout(flush, HOLD_RETRY_MS);
+    },
+    held: () => count,
+    close() {
+      stopTimer();
+      flush();
+      if (queue.length > 0) {
+        deps.pipeline.drain();
+        flush();
+      }
+      stopTimer();
+      if (count > 0) deps.log.error('platform link closed with events the pipeline could not take', { connector: deps.source.connectorId, held: count });
+    },
+  };
+}
