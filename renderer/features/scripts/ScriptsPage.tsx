@@ -5,7 +5,7 @@ import { SCRIPT_TEMPLATES } from '../../../shared/contract/cues.js';
 import type { ErrorBody } from '../../../shared/errors.js';
 import { useCommand } from '../../lib/useCommand.js';
 import { Button } from '../../ui/Button.js';
-import { Dialog } from '../../ui/Dialog.js';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.js';
 import { ErrorMessage } from '../../ui/ErrorMessage.js';
 import { useProducts } from '../catalog/useProducts.js';
 import { formatElapsed } from '../cues/format.js';
@@ -248,17 +248,15 @@ function TemplatePicker({ sessionId, segmentCount, onError }: { sessionId: strin
         {t('scripts.applyTemplate')}
       </Button>
       {confirming ? (
-        <Dialog title={t('scripts.templateConfirmTitle')} onClose={() => setConfirming(false)} role="alertdialog">
+        <ConfirmDialog
+          title={t('scripts.templateConfirmTitle')}
+          confirmLabel={t('scripts.templateReplace')}
+          confirmTestId="script-template-confirm"
+          onClose={() => setConfirming(false)}
+          onConfirm={go}
+        >
           <p>{t('scripts.templateConfirmBody', { count: segmentCount })}</p>
-          <div className="form-actions">
-            <Button onClick={() => setConfirming(false)} autoFocus>
-              {t('common.cancel')}
-            </Button>
-            <Button variant="danger" data-testid="script-template-confirm" onClick={go}>
-              {t('scripts.templateReplace')}
-            </Button>
-          </div>
-        </Dialog>
+        </ConfirmDialog>
       ) : null}
     </div>
   );
@@ -269,29 +267,24 @@ function RemoveSegmentDialog({ segment, onClose, onRemoved }: { segment: Segment
   const { remove } = useScriptActions();
   const del = useCommand(remove);
   return (
-    <Dialog title={t('scripts.removeTitle', { title: segment.title })} onClose={onClose} role="alertdialog">
+    <ConfirmDialog
+      title={t('scripts.removeTitle', { title: segment.title })}
+      confirmLabel={t('scripts.remove')}
+      confirmTestId="segment-remove-confirm"
+      pending={del.pending}
+      error={del.error}
+      errorTitle={t('scripts.removeError')}
+      onClose={onClose}
+      onConfirm={() => {
+        void del.run(segment.id).then((r) => {
+          if (r.ok) {
+            onRemoved();
+            onClose();
+          }
+        });
+      }}
+    >
       <p>{t('scripts.removeBody')}</p>
-      {del.error ? <ErrorMessage error={del.error} title={t('scripts.removeError')} /> : null}
-      <div className="form-actions">
-        <Button onClick={onClose} autoFocus>
-          {t('common.cancel')}
-        </Button>
-        <Button
-          variant="danger"
-          data-testid="segment-remove-confirm"
-          disabled={del.pending}
-          onClick={() => {
-            void del.run(segment.id).then((r) => {
-              if (r.ok) {
-                onRemoved();
-                onClose();
-              }
-            });
-          }}
-        >
-          {t('scripts.remove')}
-        </Button>
-      </div>
-    </Dialog>
+    </ConfirmDialog>
   );
 }

@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import type { Script, ScriptTemplateName, SegmentInput, SegmentPatch } from '../../../shared/contract/cues.js';
 import type { ErrorBody } from '../../../shared/errors.js';
-import { useApi, useOnLinkOpen } from '../../app/ApiContext.js';
+import { useApi } from '../../app/ApiContext.js';
+import type { Api } from '../../lib/api.js';
+import { useSessionSnapshot } from '../../lib/useSessionSnapshot.js';
 import type { Placement } from '../queue/reorder.js';
 
 export interface ScriptView {
@@ -10,36 +12,16 @@ export interface ScriptView {
   readonly error: ErrorBody | null;
 }
 
+const loadScript = (api: Api, sessionId: string) => api.call('script.get', { sessionId });
+const onScript = (api: Api, sessionId: string, push: (script: Script) => void) =>
+  api.on('script.changed', (script) => {
+    if (script.sessionId === sessionId) push(script);
+  });
+
 /** A show's run-of-show, kept current by script.changed (which carries the whole script). */
 export function useScript(sessionId: string | null): ScriptView {
-  const api = useApi();
-  const [view, setView] = useState<{ sessionId: string | null; script: Script | null; error: ErrorBody | null }>({
-    sessionId: null,
-    script: null,
-    error: null,
-  });
-  const pushes = useRef(0);
-  const load = useCallback(() => {
-    if (sessionId === null) return;
-    const seen = pushes.current;
-    void api.call('script.get', { sessionId }).then((r) => {
-      if (pushes.current !== seen) return;
-      if (r.ok) setView({ sessionId, script: r.value, error: null });
-      else setView((prev) => ({ ...prev, sessionId, error: r.error }));
-    });
-  }, [api, sessionId]);
-  useEffect(load, [load]);
-  useOnLinkOpen(load);
-  useEffect(
-    () =>
-      api.on('script.changed', (script) => {
-        if (script.sessionId !== sessionId) return;
-        pushes.current++;
-        setView({ sessionId, script, error: null });
-      }),
-    [api, sessionId],
-  );
-  return view.sessionId === sessionId ? { script: view.script, error: view.error } : { script: null, error: null };
+  const { value, error } = useSessionSnapshot(sessionId, loadScript, onScript);
+  return { script: value, error };
 }
 
 export type ImportFormat = 'json' | 'markdown';
