@@ -6,7 +6,7 @@
 // Lines whose normalised text (no spaces, punctuation, emoji, emoticon codes or particles) already exists
 // are dropped, and a held-out line whose normalised text is also a train line's is dropped from held-out.
 import { INTENTS, type Intent, type Sentiment } from '../../shared/domain/classifier/model.js';
-import { mulberry32 } from '../../shared/domain/classifier/train.js';
+import { seededRng } from '../../shared/domain/random.js';
 import { EN_FRAGMENTS, EN_SLOTS, EN_TAILS, NATURAL_LINES, ZH_FRAGMENTS, ZH_SLOTS, ZH_TAILS, type FragmentGroup, type Lexicon } from './chat-lexicon.js';
 import { fnv1a, type ChatLine } from './data.js';
 
@@ -120,7 +120,7 @@ function decorate(d: Draft, lang: Lang, rand: () => number): Draft {
 }
 
 export function generateChatSet(seed = DEFAULT_CHAT_SEED): ChatLine[] {
-  const rand = mulberry32(seed);
+  const rand = seededRng(seed);
   const lines: ChatLine[] = [];
   const seen = new Map<string, Split>();
   const add = (d: Draft, lang: Lang, split: Split, source: string, template: string): void => {

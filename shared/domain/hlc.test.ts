@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hlcDecode, hlcEncode, hlcReceive, hlcTick, hlcZero, MAX_DRIFT_MS, type Hlc } from './hlc.js';
-
-/** mulberry32: a small seeded PRNG so the property loops are reproducible. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRng } from './random.js';
 
 /** Clock order: wall, then counter, then node. */
 function compare(a: Hlc, b: Hlc): number {
@@ -44,7 +33,7 @@ describe('hlcTick', () => {
   });
 
   it('is strictly monotonic under a clock that jumps around (seeded property)', () => {
-    const rand = prng(0xc0ffee);
+    const rand = seededRng(0xc0ffee);
     let h = hlcZero('node-a');
     let now = T;
     let prevEncoded = hlcEncode(h);
@@ -113,7 +102,7 @@ describe('hlcReceive', () => {
   });
 
   it('returns a timestamp after both inputs and not before now (seeded property)', () => {
-    const rand = prng(42);
+    const rand = seededRng(42);
     let h = hlcZero('local');
     let now = T;
     const violations: string[] = [];
@@ -165,7 +154,7 @@ describe('hlcEncode / hlcDecode', () => {
   );
 
   it('orders strings exactly as it orders clocks (seeded property)', () => {
-    const rand = prng(7);
+    const rand = seededRng(7);
     const pick = (): Hlc => {
       const r = rand();
       // many ties on wall and counter so the counter and node tie-breaks are exercised

@@ -1,22 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { UUID_V7, uuidv7, type RandomBytes } from './uuidv7.js';
+import { seededRng } from './random.js';
 
 const fixed =
   (byte: number): RandomBytes =>
   (n) =>
     new Uint8Array(n).fill(byte);
 
-/** Deterministic, varied bytes from a seeded PRNG (mulberry32). */
+/** Deterministic, varied bytes from a seeded PRNG. */
 function seededRandom(seed: number): RandomBytes {
-  let a = seed >>> 0;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-  return (n) => Uint8Array.from({ length: n }, () => next() & 0xff);
+  const next = seededRng(seed);
+  return (n) => Uint8Array.from({ length: n }, () => Math.floor(next() * 256));
 }
 
 describe('uuidv7', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IngestSource } from '../../shared/contract/audience.js';
-import { intBetween, pick, seededRng, type Rng } from '../../shared/domain/audience/random.js';
+import { intBetween, pick, seededRng, type Rng } from '../../shared/domain/random.js';
 import { openAudienceCore, type AudienceHarness } from './support/audienceHarness.js';
 import { httpRequest, type Reply } from './support/httpClient.js';
 

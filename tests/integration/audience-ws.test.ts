@@ -1,7 +1,7 @@
 import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IngestSource } from '../../shared/contract/audience.js';
-import { intBetween, pick, seededRng } from '../../shared/domain/audience/random.js';
+import { intBetween, pick, seededRng } from '../../shared/domain/random.js';
 import { openAudienceCore, type AudienceHarness } from './support/audienceHarness.js';
 
 interface Frame {

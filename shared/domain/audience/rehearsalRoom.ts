@@ -2,7 +2,7 @@ import type { RawAudienceEvent, RehearsalConfig } from '../../contract/audience.
 import type { Money } from '../../contract/common.js';
 import { formatMoney } from '../money.js';
 import { GIFTS, INTENT_WEIGHTS, NAMES, PHRASES, type PhraseIntent, type PhraseLang } from './phrases.js';
-import { gaussian, intBetween, pick, seededRng, type Rng } from './random.js';
+import { gaussian, intBetween, pick, seededRng, type Rng } from '../random.js';
 
 /** What the room is shown: the product being presented. */
 export interface RoomProduct {

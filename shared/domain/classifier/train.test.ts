@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classify, INTENTS, loadModel } from './model.js';
-import { DEFAULT_TRAIN_OPTIONS, mulberry32, trainModel, type TrainingExample } from './train.js';
+import { DEFAULT_TRAIN_OPTIONS, trainModel, type TrainingExample } from './train.js';
 
 const bit = (name: (typeof INTENTS)[number]): number => 1 << INTENTS.indexOf(name);
 
@@ -50,15 +50,5 @@ describe('trainModel', () => {
     expect(json.meta).toEqual({ note: 'test' });
     expect(json.thresholds).toHaveLength(INTENTS.length);
     expect(() => loadModel(JSON.parse(JSON.stringify(json)))).not.toThrow();
-  });
-});
-
-describe('mulberry32', () => {
-  it('repeats for a seed and stays in [0, 1)', () => {
-    const a = mulberry32(42);
-    const b = mulberry32(42);
-    const xs = Array.from({ length: 1000 }, () => a());
-    expect(xs).toEqual(Array.from({ length: 1000 }, () => b()));
-    expect(xs.every((x) => x >= 0 && x < 1)).toBe(true);
   });
 });

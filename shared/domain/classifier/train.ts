@@ -8,6 +8,7 @@
  * examples that carry intent labels. Weights are stored relative to the neutral class and quantised to
  * int8 with one scale per head.
  */
+import { seededRng } from '../random.js';
 import { encodeTable, toBase64 } from './codec.js';
 import { createFeatureScratch, extractFeatures } from './features.js';
 import { HEAD_COUNT, INTENTS, MODEL_FORMAT, MODEL_VERSION, STRIDE, type ModelJson } from './model.js';
@@ -56,18 +57,6 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   thresholdFolds: 4,
 };
 
-/** mulberry32: a small seeded PRNG, good enough for shuffling. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function shuffled(count: number, rand: () => number): Int32Array {
   const order = new Int32Array(count);
   for (let i = 0; i < count; i++) order[i] = i;
@@ -113,7 +102,7 @@ function trainSentiment(examples: readonly TrainingExample[], fm: FeatureMatrix,
   examples.forEach((ex, i) => {
     if (ex.sentiment >= 0) labelled.push(i);
   });
-  const rand = mulberry32(o.seed);
+  const rand = seededRng(o.seed);
   const eps = 1e-8;
   for (let epoch = 0; epoch < o.sentimentEpochs; epoch++) {
     const order = shuffled(labelled.length, rand);
@@ -195,7 +184,7 @@ function trainIntents(
   examples.forEach((ex, i) => {
     if (ex.intents >= 0 && include(i)) labelled.push(i);
   });
-  const rand = mulberry32(o.seed ^ 0x5f3759df);
+  const rand = seededRng(o.seed ^ 0x5f3759df);
   const eps = 1e-8;
   const ds = new Float64Array(heads);
   for (let epoch = 0; epoch < o.intentEpochs; epoch++) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hlcEncode, hlcTick, hlcZero, type Hlc } from '../hlc.js';
 import { compareKeyed, isValidKey, keyBetween, keysBetween, placeAt, type Keyed } from './fractionalIndex.js';
 import { newer } from './lww.js';
-import { mulberry32, randInt, shuffle } from './prng.js';
+import { randInt, seededRng, shuffle } from '../random.js';
 
 const sorted = (items: Iterable<Keyed>): Keyed[] => [...items].sort(compareKeyed);
 
@@ -51,7 +51,7 @@ describe('keyBetween', () => {
 describe('random inserts (seeded property test)', () => {
   it('keep the list in order and never collide', () => {
     for (let seed = 1; seed <= 40; seed++) {
-      const rand = mulberry32(seed);
+      const rand = seededRng(seed);
       const keys: string[] = [];
       for (let n = 0; n < 300; n++) {
         const i = randInt(rand, keys.length + 1);
@@ -143,7 +143,7 @@ function localEdit(r: Replica, rand: () => number, now: number): Op[] {
 describe('two staff editing the queue concurrently (seeded property test)', () => {
   it('converge to the same order whatever order the edits arrive in', () => {
     for (let seed = 1; seed <= 200; seed++) {
-      const rand = mulberry32(seed);
+      const rand = seededRng(seed);
       const a: Replica = { node: 'a', hlc: hlcZero('a'), keys: new Map(), made: 0 };
       const b: Replica = { node: 'b', hlc: hlcZero('b'), keys: new Map(), made: 0 };
       let now = 1_000;

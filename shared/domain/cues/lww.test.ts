@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clocksOf, concurrentSince, latestHlc, mergeWrite, valuesOf, type FieldWrite, type Registers } from './lww.js';
-import { mulberry32, randInt, shuffle } from './prng.js';
+import { randInt, seededRng, shuffle } from '../random.js';
 
 type F = 'price' | 'stock' | 'coupon';
 type R = Registers<F, unknown>;
@@ -48,7 +48,7 @@ describe('field-level last writer wins', () => {
   it('converges whatever order the writes arrive in (seeded property test)', () => {
     const fields: F[] = ['price', 'stock', 'coupon'];
     for (let seed = 1; seed <= 200; seed++) {
-      const rand = mulberry32(seed);
+      const rand = seededRng(seed);
       const writes: FieldWrite<F, unknown>[] = [];
       for (let i = 0; i < 12; i++) {
         const set: Partial<Record<F, unknown>> = {};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mulberry32, randInt } from './prng.js';
+import { randInt, seededRng } from '../random.js';
 import {
   describeImportErrors,
   exportScriptJson,
@@ -216,7 +216,7 @@ function randomSegment(rand: () => number): PortableSegment {
 describe('exporters round-trip (seeded property test)', () => {
   it('import(export(script)) is the script, in both formats and across them', () => {
     for (let seed = 1; seed <= 300; seed++) {
-      const rand = mulberry32(seed);
+      const rand = seededRng(seed);
       const segments = Array.from({ length: 1 + randInt(rand, 5) }, () => randomSegment(rand));
       const md = exportScriptMarkdown('T', segments);
       expect(segmentsOf(importScriptMarkdown(md)), `seed ${seed}\n${md}`).toEqual(segments);

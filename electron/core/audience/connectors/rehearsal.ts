@@ -1,6 +1,6 @@
 import type { RehearsalConfig } from '../../../../shared/contract/audience.js';
 import { createRehearsalRoom, reconfigureRoom, stepRoom, type RehearsalRoom, type RoomProduct } from '../../../../shared/domain/audience/rehearsalRoom.js';
-import { seededRng } from '../../../../shared/domain/audience/random.js';
+import { seededRng } from '../../../../shared/domain/random.js';
 import type { Clock } from '../../clock.js';
 import type { IngestPipeline, SourceInfo } from '../pipeline.js';
 import type { ConnectorLink } from './connector.js';
