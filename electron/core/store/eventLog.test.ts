@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { hlcDecode } from '../../../shared/domain/hlc.js';
+import { hlcDecode, hlcEncode, hlcTick, hlcZero } from '../../../shared/domain/hlc.js';
 import { UUID_V7, type RandomBytes } from '../../../shared/domain/uuidv7.js';
 import type { Clock } from '../clock.js';
 import { createLogger, memorySink, type LogRecord } from '../logger.js';
@@ -111,6 +111,30 @@ describe('appendNow', () => {
     ]);
     expect(ids[0]?.replace(/-/g, '').slice(0, 12)).toBe(T0.toString(16).padStart(12, '0'));
     expect(rows.map((r) => r.recordedAt)).toEqual([T0, T0, T0 - 10_000, T0 + 5]);
+  });
+
+  it('encodes each hlc exactly as hlcEncode does, across milliseconds and in both write paths', () => {
+    const log = makeLog();
+    let expected = hlcZero('node-a');
+    const want: string[] = [];
+    const tick = (): void => {
+      expected = hlcTick(expected, clock.now());
+      want.push(hlcEncode(expected));
+    };
+    for (let step = 0; step < 40; step++) {
+      clock.set(T0 + Math.floor(step / 3) * 7 - (step % 5 === 4 ? 20 : 0)); // repeats, steps forward, backwards
+      if (step % 2 === 0) {
+        log.appendNow([{ type: 'A', payload: step }, { type: 'A', payload: step }]);
+        tick();
+        tick();
+      } else {
+        log.enqueue({ type: 'Q', payload: step });
+        tick();
+      }
+    }
+    log.flush();
+    // Queued rows are written after the appendNow rows stamped later, so compare in clock (= string) order.
+    expect(log.read().map((r) => r.hlc).sort()).toEqual(want);
   });
 
   it('stores type, session, subject and payload and reads them back', () => {

@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import { hlcTick, hlcEncode, hlcZero, hlcDecode, type Hlc } from '../../../shared/domain/hlc.js';
+import { hlcTick, hlcZero, hlcDecode, type Hlc } from '../../../shared/domain/hlc.js';
 import { uuidv7, type RandomBytes } from '../../../shared/domain/uuidv7.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
@@ -87,20 +87,49 @@ export function createEventLog(opts: EventLogOptions): EventLog {
   let timer: unknown = null;
   let closed = false;
 
+  // HLC strings share their wall-clock part while the clock stays in one millisecond (a batch of 1,000 events
+  // is stamped within a few of them), so that part is encoded once per millisecond, not once per event. Same
+  // format as hlcEncode (fixed width, string order = clock order); the unit tests compare the two.
+  let wallKey = -1;
+  let wallText = '';
+  const encodeHlc = (h: Hlc): string => {
+    if (h.wall !== wallKey) {
+      wallKey = h.wall;
+      wallText = `${h.wall.toString(36).padStart(11, '0')}:`;
+    }
+    return `${wallText}${h.counter.toString(36).padStart(4, '0')}:${h.node}`;
+  };
+
   // The payload is serialised when the event is stamped: a queued event records the payload as it was when it
   // happened (not after later mutation), and a payload that cannot be serialised is refused at once instead of
   // failing every later batch it sits in.
+  const serialise = (payload: unknown): string => {
+    const json = JSON.stringify(payload ?? null) as string | undefined; // undefined for a function payload → null
+    return json ?? 'null';
+  };
   const stamp = (e: NewEvent): Stamped => {
-    const payload = (JSON.stringify(e.payload ?? null) as string | undefined) ?? 'null'; // a function payload → null
+    const payload = serialise(e.payload);
     const at = clock.now();
     hlc = hlcTick(hlc, at);
-    return { id: uuidv7(at, random), hlc: hlcEncode(hlc), e, payload, at };
+    return { id: uuidv7(at, random), hlc: encodeHlc(hlc), e, payload, at };
   };
   const write = (s: Stamped): void => {
     insert.run(s.id, s.hlc, s.e.type, s.e.sessionId ?? null, s.e.subject ?? null, s.payload, s.at);
   };
   const writeBatch = db.transaction((items: readonly Stamped[]) => {
     for (const it of items) write(it);
+  });
+  // appendNow stamps and writes each event straight away: no intermediate record per event. Serialising first
+  // keeps the order of effects of stamp(): an unserialisable payload throws before the clock ticks.
+  const appendAll = db.transaction((list: readonly NewEvent[], ids: string[]) => {
+    for (const e of list) {
+      const payload = serialise(e.payload);
+      const at = clock.now();
+      hlc = hlcTick(hlc, at);
+      const id = uuidv7(at, random);
+      insert.run(id, encodeHlc(hlc), e.type, e.sessionId ?? null, e.subject ?? null, payload, at);
+      ids.push(id);
+    }
   });
 
   const flush = (): number => {
@@ -142,14 +171,7 @@ export function createEventLog(opts: EventLogOptions): EventLog {
   return {
     appendNow(events) {
       const ids: string[] = [];
-      const run = db.transaction(() => {
-        for (const e of events) {
-          const s = stamp(e);
-          write(s);
-          ids.push(s.id);
-        }
-      });
-      run();
+      appendAll(events, ids);
       return ids;
     },
     enqueue(e) {
