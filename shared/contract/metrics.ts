@@ -63,7 +63,10 @@ export const Headline = z.object({
 });
 export type Headline = z.infer<typeof Headline>;
 
-/** Headline numbers 60 s ago (for the deltas); null fields where nothing was known then. */
+/**
+ * Change of the headline numbers against 60 s before the snapshot's `at` (MetricsEngine.deltas, the same for live
+ * and review): current minus then; all null during the first 60 s after `since`; a field null where it was unknown.
+ */
 export const HeadlineDelta = z.object({
   viewers: z.number().nullable(),
   gmv: z.number().int().nullable(),
@@ -99,7 +102,6 @@ export const MetricsSnapshot = z.object({
   since: Timestamp,
   currency: z.string(),
   headline: Headline,
-  /** Change against the numbers 60 s ago: current minus then. */
   delta: HeadlineDelta,
   funnel: z.object({ views: z.number().int(), clicks: z.number().int(), orders: z.number().int() }),
   products: z.array(ProductMetricsView),
@@ -116,22 +118,39 @@ export const MetricsOptionsView = z.object({
 });
 export type MetricsOptionsView = z.infer<typeof MetricsOptionsView>;
 
+/** Whether an alert of the rule beeps in the console (with the console's sound switched on); off unless set. */
+const Sound = z.boolean().default(false);
+
 /** Alert rules with studio-editable thresholds; `host` rules also show on the host view. */
 export const AlertRules = z.object({
-  viewersDrop: z.object({ enabled: z.boolean(), dropPct: z.number().min(1).max(100), windowSec: z.number().int().min(10).max(600) }),
-  sentimentLow: z.object({ enabled: z.boolean(), below: z.number().min(-1).max(1), forSec: z.number().int().min(5).max(600) }),
-  complaintSpike: z.object({ enabled: z.boolean(), perMinute: z.number().int().min(1).max(100_000) }),
-  priceObjectionSpike: z.object({ enabled: z.boolean(), perMinute: z.number().int().min(1).max(100_000) }),
-  stock: z.object({ enabled: z.boolean(), lowAt: z.number().int().min(0).max(1_000_000) }),
+  viewersDrop: z.object({ enabled: z.boolean(), sound: Sound, dropPct: z.number().min(1).max(100), windowSec: z.number().int().min(10).max(600) }),
+  sentimentLow: z.object({ enabled: z.boolean(), sound: Sound, below: z.number().min(-1).max(1), forSec: z.number().int().min(5).max(600) }),
+  complaintSpike: z.object({ enabled: z.boolean(), sound: Sound, perMinute: z.number().int().min(1).max(100_000) }),
+  priceObjectionSpike: z.object({ enabled: z.boolean(), sound: Sound, perMinute: z.number().int().min(1).max(100_000) }),
+  stock: z.object({ enabled: z.boolean(), sound: Sound, lowAt: z.number().int().min(0).max(1_000_000) }),
+  /** Stream health (raised by the OBS core from its 1 s samples). Rules stored before it existed get the defaults. */
+  streamHealth: z
+    .object({
+      enabled: z.boolean(),
+      sound: Sound,
+      /** Frames dropped over the last 10 s, in percent, above which `stream.droppedFrames` fires. */
+      droppedPct: z.number().min(0.1).max(50),
+      /** Bitrate below this percent of the recent median… */
+      lowBitratePct: z.number().min(5).max(95),
+      /** …for this long fires `stream.lowBitrate`. */
+      lowBitrateForSec: z.number().int().min(2).max(120),
+    })
+    .default({ enabled: true, sound: true, droppedPct: 1, lowBitratePct: 50, lowBitrateForSec: 5 }),
 });
 export type AlertRules = z.infer<typeof AlertRules>;
 
 export const DEFAULT_ALERT_RULES: AlertRules = {
-  viewersDrop: { enabled: true, dropPct: 20, windowSec: 60 },
-  sentimentLow: { enabled: true, below: -0.3, forSec: 30 },
-  complaintSpike: { enabled: true, perMinute: 10 },
-  priceObjectionSpike: { enabled: true, perMinute: 8 },
-  stock: { enabled: true, lowAt: 5 },
+  viewersDrop: { enabled: true, sound: false, dropPct: 20, windowSec: 60 },
+  sentimentLow: { enabled: true, sound: false, below: -0.3, forSec: 30 },
+  complaintSpike: { enabled: true, sound: false, perMinute: 10 },
+  priceObjectionSpike: { enabled: true, sound: false, perMinute: 8 },
+  stock: { enabled: true, sound: true, lowAt: 5 },
+  streamHealth: { enabled: true, sound: true, droppedPct: 1, lowBitratePct: 50, lowBitrateForSec: 5 },
 };
 
 /** Rule ids the metrics alerts raise. Rules starting `host.` are for the host view too. */
@@ -143,6 +162,28 @@ export const METRIC_ALERT_RULES = {
   stockLow: 'host.stockLow',
   soldOut: 'host.soldOut',
 } as const;
+
+/** The editable rule (key of AlertRules) behind a raised alert's rule id; null for alerts with no editable rule (OBS disconnected, stream stopped). */
+export function ruleKeyOf(alertRule: string): keyof AlertRules | null {
+  switch (alertRule) {
+    case METRIC_ALERT_RULES.viewersDrop:
+      return 'viewersDrop';
+    case METRIC_ALERT_RULES.sentimentLow:
+      return 'sentimentLow';
+    case METRIC_ALERT_RULES.complaintSpike:
+      return 'complaintSpike';
+    case METRIC_ALERT_RULES.priceObjectionSpike:
+      return 'priceObjectionSpike';
+    case METRIC_ALERT_RULES.stockLow:
+    case METRIC_ALERT_RULES.soldOut:
+      return 'stock';
+    case 'stream.droppedFrames':
+    case 'stream.lowBitrate':
+      return 'streamHealth';
+    default:
+      return null;
+  }
+}
 
 /** Whether an alert (by its rule id) is also shown on the host view. */
 export function isHostAlert(rule: string): boolean {

@@ -3,6 +3,7 @@ import {
   bitrateKbps,
   deriveHealth,
   healthConditions,
+  healthThresholdsOf,
   median,
   parseRawRecord,
   parseRawStats,
@@ -154,6 +155,19 @@ describe('healthConditions', () => {
 
   it('needs a baseline before judging the bitrate', () => {
     expect(healthConditions(series([800, 800, 100, 100, 100, 100, 100]))).toEqual([]);
+  });
+
+  it('follows the studio\'s thresholds from Settings → Alerts, and says nothing when the rule is off', () => {
+    const strict = healthThresholdsOf({ enabled: true, droppedPct: 5, lowBitratePct: 80, lowBitrateForSec: 3 });
+    expect(strict).not.toBeNull();
+    if (strict === null) return;
+    expect(healthConditions(series([800, 800], [0, 3]), strict)).toEqual([]);
+    expect(healthConditions(series([800, 800], [0, 5.5]), strict).map((c) => c.rule)).toEqual(['stream.droppedFrames']);
+    const steady = Array<number>(20).fill(800);
+    // 600 is above half the median (the default never fires) but below 80 % of it; three seconds suffice here.
+    expect(healthConditions(series([...steady, 600, 600, 600, 600, 600, 600]))).toEqual([]);
+    expect(healthConditions(series([...steady, 600, 600, 600, 600]), strict).map((c) => c.rule)).toEqual(['stream.lowBitrate']);
+    expect(healthThresholdsOf({ enabled: false, droppedPct: 1, lowBitratePct: 50, lowBitrateForSec: 5 })).toBeNull();
   });
 
   it('says nothing while the stream is off', () => {

@@ -187,6 +187,22 @@ export const DEFAULT_HEALTH_THRESHOLDS: HealthThresholds = {
   medianWindowMs: 60_000,
 };
 
+/** The studio's stream-health rule (Settings → Alerts) as thresholds; null when the rule is switched off. */
+export function healthThresholdsOf(rule: {
+  readonly enabled: boolean;
+  readonly droppedPct: number;
+  readonly lowBitratePct: number;
+  readonly lowBitrateForSec: number;
+}): HealthThresholds | null {
+  if (!rule.enabled) return null;
+  return {
+    ...DEFAULT_HEALTH_THRESHOLDS,
+    droppedPct: rule.droppedPct,
+    lowBitrateRatio: rule.lowBitratePct / 100,
+    lowBitrateForMs: rule.lowBitrateForSec * 1_000,
+  };
+}
+
 /**
  * Which health conditions hold now, given derived samples of one connection (oldest first, newest last).
  * Low bitrate: every sample of the last `lowBitrateForMs` is below ratio × the median of the samples before them

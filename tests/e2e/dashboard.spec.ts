@@ -36,6 +36,7 @@ test('rehearsal room → the dashboard in Chromium shows the numbers the engine 
   await app.open(host.url);
   await expect(page.getByTestId('dashboard-root')).toBeVisible();
   await expect(page.getByTestId('chart-canvas')).toBeVisible();
+  await expect(page.getByTestId('chart-canvas').locator('canvas')).toHaveCount(1); // uPlot's
 
   // A show over the rehearsal room: opening segment, then the cup, then the end.
   const session = await api.must('session.create', { title: 'Dashboard drill' });
@@ -63,10 +64,13 @@ test('rehearsal room → the dashboard in Chromium shows the numbers the engine 
   // And the live engine agrees with review.
   const live = await api.must('metrics.current', {});
   expect(live.headline).toEqual(h);
+  // Deltas (vs 60 s before the end) are defined once in the engine: live and review agree.
+  expect(live.delta).toEqual(review.delta);
   expect(live.products).toEqual(review.products);
   for (const p of review.products) {
     await expect(page.locator(`[data-testid="product-metrics-row"][data-product-id="${p.productId}"]`)).toBeVisible();
   }
   expect(h.orders).toBeGreaterThan(0);
+  expect(Number(await page.getByTestId('chart-canvas').getAttribute('data-draws'))).toBeGreaterThan(0);
   await page.screenshot({ path: 'test-results/dashboard-live.png', fullPage: true });
 });

@@ -92,6 +92,8 @@ describe('metrics service', () => {
     expect(review.products).toEqual(live.products);
     expect(review.funnel).toEqual(live.funnel);
     expect(review.current).toEqual(live.current);
+    expect(review.delta).toEqual(live.delta);
+    expect(live.delta.orders).toBe(3); // o47, o67, o87 in the last 60 s
     // And both equal a from-scratch computeMetrics over the mapped log rows.
     const rows = events.read({ limit: 100_000 }).filter((r) => r.seq >= (events.read({ type: 'ShowStarted' })[0]?.seq ?? 0));
     const m = computeMetrics(metricEventsOf(rows), clock.now());
@@ -121,10 +123,10 @@ describe('metrics service', () => {
   it('has deltas against the numbers 60 s ago', () => {
     recordShow();
     const s = metrics.snapshot();
-    // History points are taken once a second, so "60 s ago" is the latest point at least 60 s old.
-    expect(s.delta.viewers).toBeGreaterThanOrEqual(60);
-    expect(s.delta.viewers).toBeLessThanOrEqual(61);
+    // Now 90 s in: viewers 189 (last count) vs 129 reported in second 30; orders 5 vs 2 (o7, o27).
+    expect(s.delta.viewers).toBe(60);
     expect(s.delta.orders).toBe(3);
+    expect(s.delta.gmv).toBe(3 * 9_900);
   });
 
   it('starts a new session at ShowStarted; review of an ended show stops at ShowEnded', () => {
@@ -162,7 +164,7 @@ describe('metrics service', () => {
   });
 
   it('raises the metric alerts with the studio thresholds, host ones flagged', () => {
-    metrics.setRules({ ...DEFAULT_ALERT_RULES, complaintSpike: { enabled: true, perMinute: 3 }, stock: { enabled: true, lowAt: 2 } });
+    metrics.setRules({ ...DEFAULT_ALERT_RULES, complaintSpike: { enabled: true, sound: false, perMinute: 3 }, stock: { enabled: true, sound: true, lowAt: 2 } });
     put(show('s1'), viewers(1000), ...present('p-cup', 'CUP-01', 3));
     clock.advance(30_000);
     put(viewers(700)); // −30 % within 60 s

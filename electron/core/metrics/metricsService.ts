@@ -71,20 +71,7 @@ export interface MetricsService {
 const SETTING_OPTIONS = 'metrics.options';
 const SETTING_RULES = 'alerts.rules';
 const READ_LIMIT = 5_000;
-const HISTORY_MS = 120_000;
 const RECENT_MS = 5_000;
-
-interface HistoryPoint {
-  readonly t: number;
-  readonly viewers: number | null;
-  readonly gmv: number;
-  readonly orders: number;
-  readonly conversionRate: number | null;
-  readonly gpm: number | null;
-  readonly sentimentIndex: number | null;
-}
-
-const diff = (a: number | null, b: number | null | undefined): number | null => (a === null || b === null || b === undefined ? null : a - b);
 
 /** The dashboard's numbers from an engine: shared by the live push and review. */
 export function snapshotOf(
@@ -95,11 +82,9 @@ export function snapshotOf(
     seq: number;
     since: number;
     info: (productId: string) => ProductInfo;
-    then?: HistoryPoint | undefined;
   },
 ): MetricsSnapshot {
   const m = engine.metrics(ctx.now);
-  const then = ctx.then;
   const products: ProductMetricsView[] = m.perProduct.map((p) => ({
     ...p,
     ...ctx.info(p.productId),
@@ -129,14 +114,8 @@ export function snapshotOf(
       productClicks: m.productClicks,
       averageWatchMs: m.averageWatchMs,
     },
-    delta: {
-      viewers: diff(m.concurrentViewers, then?.viewers),
-      gmv: then ? m.gmv.amount - then.gmv : null,
-      orders: then ? m.orders - then.orders : null,
-      conversionRate: diff(m.conversionRate, then?.conversionRate),
-      gpm: diff(m.gpm?.amount ?? null, then?.gpm),
-      sentimentIndex: diff(m.sentimentIndex, then?.sentimentIndex),
-    },
+    // Same definition live and in review (engine.deltas): vs the numbers 60 s before `now`, null before `since` + 60 s.
+    delta: engine.deltas(ctx.now, ctx.since, { current: m }),
     funnel: { views: m.totalViews, clicks: m.productClicks, orders: m.orders },
     products,
     current: cur
@@ -224,7 +203,6 @@ export function createMetricsService(deps: MetricsDeps): MetricsService {
   let lastSeq = 0;
   let engine = new MetricsEngine(engineOptions());
   let mapper = new LogMapper(productOfSku);
-  let history: HistoryPoint[] = [];
   /** When the followed show ended: its numbers stay as they were then (what review computes) until the next show. */
   let endedAt: number | null = null;
   const dirty = new Set<number>();
@@ -237,7 +215,6 @@ export function createMetricsService(deps: MetricsDeps): MetricsService {
     lastSeq = from;
     engine = new MetricsEngine(engineOptions());
     mapper = new LogMapper(productOfSku);
-    history = [];
     endedAt = null;
     dirty.clear();
   };
@@ -293,15 +270,9 @@ export function createMetricsService(deps: MetricsDeps): MetricsService {
     }
   };
 
-  const thenOf = (now: number): HistoryPoint | undefined => {
-    let best: HistoryPoint | undefined;
-    for (const h of history) if (h.t <= now - 60_000) best = h;
-    return best;
-  };
-
   const current = (at = clock.now()): MetricsSnapshot => {
     const now = endedAt ?? at;
-    return snapshotOf(engine, { now, sessionId, seq: lastSeq, since, info, then: thenOf(now) });
+    return snapshotOf(engine, { now, sessionId, seq: lastSeq, since, info });
   };
 
   let lastPush = 0;
@@ -316,16 +287,6 @@ export function createMetricsService(deps: MetricsDeps): MetricsService {
     emit(snap);
     if (now - lastSecond >= 1000) {
       lastSecond = now;
-      history.push({
-        t: now,
-        viewers: snap.headline.viewers,
-        gmv: snap.headline.gmv.amount,
-        orders: snap.headline.orders,
-        conversionRate: snap.headline.conversionRate,
-        gpm: snap.headline.gpm?.amount ?? null,
-        sentimentIndex: snap.headline.sentimentIndex,
-      });
-      while ((history[0]?.t ?? now) < now - HISTORY_MS) history.shift();
       flushBuckets();
       try {
         deps.onSecond?.({ now, engine, snapshot: snap, rules });

@@ -1,7 +1,7 @@
 import type { CommandOutput, EventPayload } from '../../../shared/contract/index.js';
 import type { HealthSample, ObsConnectionView, ObsOutputState, ObsStateView } from '../../../shared/contract/obs.js';
 import { isProbeInput } from '../../../shared/domain/capture.js';
-import { healthConditions, type HealthCondition } from '../../../shared/domain/health.js';
+import { DEFAULT_HEALTH_THRESHOLDS, healthConditions, type HealthCondition, type HealthThresholds } from '../../../shared/domain/health.js';
 import { finiteDb, isTextKind, outputEdge, whoAsked } from '../../../shared/domain/obsMirror.js';
 import { AppError } from '../../../shared/errors.js';
 import type { AlertService } from '../alerts/alertService.js';
@@ -28,6 +28,8 @@ export interface ObsServiceDeps {
   readonly onSceneChanged: (connection: string, scene: string) => void;
   readonly onMeters: (meters: EventPayload<'obs.meters'>) => void;
   readonly onHealth: (sample: HealthSample) => void;
+  /** The studio's stream-health thresholds (Settings → Alerts), read at every sample; null when the rule is off. */
+  readonly healthThresholds?: () => HealthThresholds | null;
   readonly callTimeoutMs?: number;
   /** Health sampling period (default 1 s). */
   readonly healthPeriodMs?: number;
@@ -608,7 +610,8 @@ export class ObsService {
     const subject = `obs:${name}`;
     events.enqueue({ type: 'HealthSampled', subject, payload: sample });
     onHealth(sample);
-    const holding = healthConditions(recent);
+    const thresholds = this.deps.healthThresholds ? this.deps.healthThresholds() : DEFAULT_HEALTH_THRESHOLDS;
+    const holding = thresholds === null ? [] : healthConditions(recent, thresholds);
     for (const rule of HEALTH_RULES) {
       const c = holding.find((h) => h.rule === rule);
       alerts.set(c !== undefined, { rule, severity: c?.severity ?? 'warning', message: c?.message ?? '', subject });

@@ -5,6 +5,7 @@ import { useCommand } from '../../lib/useCommand.js';
 import { ErrorMessage } from '../../ui/ErrorMessage.js';
 import { activeAlerts } from './alerts.js';
 import { useAlertRuleTitle } from './ruleTitle.js';
+import { useAlertRules } from './useAlertRules.js';
 import { useAlertActions, useAlerts } from './useAlerts.js';
 import { useAlertSound } from './useAlertSound.js';
 
@@ -12,7 +13,8 @@ import { useAlertSound } from './useAlertSound.js';
 export function AlertList(): ReactNode {
   const { t } = useTranslation();
   const { alerts, error } = useAlerts();
-  const [sound, setSound] = useAlertSound(alerts);
+  const rules = useAlertRules();
+  const [sound, setSound] = useAlertSound(alerts, rules.rules);
   const active = activeAlerts(alerts ?? []);
   return (
     <div className="alerts" aria-live="polite">

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Alert } from '../../../shared/contract/alerts.js';
-import { activeAlerts, alertsToSound, mergeAlerts, parseSoundPreference, upsertAlert } from './alerts.js';
+import { DEFAULT_ALERT_RULES, METRIC_ALERT_RULES } from '../../../shared/contract/metrics.js';
+import { activeAlerts, alertsToSound, hostAlerts, mergeAlerts, parseSoundPreference, upsertAlert } from './alerts.js';
 
 const alert = (id: string, over: Partial<Alert> = {}): Alert => ({
   id,
@@ -55,6 +56,32 @@ describe('alertsToSound', () => {
     ];
     expect(alertsToSound(list, new Set()).map((a) => a.id)).toEqual(['c1']);
     expect(alertsToSound(list, new Set(['c1']))).toEqual([]);
+  });
+
+  it("sounds metrics alerts by their rule's sound switch, whatever their severity", () => {
+    const rules = { ...DEFAULT_ALERT_RULES, complaintSpike: { ...DEFAULT_ALERT_RULES.complaintSpike, sound: true }, stock: { ...DEFAULT_ALERT_RULES.stock, sound: false } };
+    const list = [
+      alert('complaints', { rule: METRIC_ALERT_RULES.complaintSpike, severity: 'warning' }),
+      alert('soldout', { rule: METRIC_ALERT_RULES.soldOut, severity: 'critical' }),
+      alert('viewers', { rule: METRIC_ALERT_RULES.viewersDrop, severity: 'warning' }),
+      alert('obs', { rule: 'obs.disconnected', severity: 'critical' }),
+    ];
+    expect(alertsToSound(list, new Set(), rules).map((a) => a.id)).toEqual(['complaints', 'obs']);
+    // Rules not loaded yet: critical only.
+    expect(alertsToSound(list, new Set(), null).map((a) => a.id)).toEqual(['soldout', 'obs']);
+  });
+});
+
+describe('hostAlerts', () => {
+  it('keeps active host rules until the producer acknowledges them, the most severe first', () => {
+    const list = [
+      alert('low', { rule: METRIC_ALERT_RULES.stockLow, raisedAt: 3 }),
+      alert('out', { rule: METRIC_ALERT_RULES.soldOut, severity: 'critical', raisedAt: 1 }),
+      alert('acked', { rule: METRIC_ALERT_RULES.priceObjectionSpike, acknowledgedAt: 4 }),
+      alert('cleared', { rule: METRIC_ALERT_RULES.stockLow, active: false }),
+      alert('studio', { rule: METRIC_ALERT_RULES.viewersDrop }),
+    ];
+    expect(hostAlerts(list).map((a) => a.id)).toEqual(['out', 'low']);
   });
 });
 

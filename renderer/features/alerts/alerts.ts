@@ -1,4 +1,5 @@
 import type { Alert } from '../../../shared/contract/alerts.js';
+import { isHostAlert, ruleKeyOf, type AlertRules } from '../../../shared/contract/metrics.js';
 
 /** How many alerts the console keeps in memory (alerts.list answers at most 100 by default). */
 export const MAX_ALERTS = 200;
@@ -31,9 +32,25 @@ export function activeAlerts(list: readonly Alert[]): Alert[] {
     .sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || b.raisedAt - a.raisedAt);
 }
 
-/** Critical alerts that should sound: active, not acknowledged, and not sounded before (ids in `sounded`). */
-export function alertsToSound(list: readonly Alert[], sounded: ReadonlySet<string>): Alert[] {
-  return list.filter((a) => a.severity === 'critical' && a.active && a.acknowledgedAt === null && !sounded.has(a.id));
+/** What the host view shows: host rules (`host.*`), still holding, not yet acknowledged by the producer. */
+export function hostAlerts(list: readonly Alert[]): Alert[] {
+  return activeAlerts(list).filter((a) => isHostAlert(a.rule) && a.acknowledgedAt === null);
+}
+
+/**
+ * Whether an alert beeps: an alert with an editable rule (metrics, stream health) when its rule's `sound` is on
+ * (Settings → alert rules); any other (OBS disconnected, stream stopped) when it is critical. `rules` null (not
+ * loaded yet): critical ones only.
+ */
+export function wantsSound(a: Alert, rules: AlertRules | null): boolean {
+  const key = ruleKeyOf(a.rule);
+  if (key === null || rules === null) return a.severity === 'critical';
+  return rules[key].sound;
+}
+
+/** Alerts that should sound: active, not acknowledged, not sounded before (ids in `sounded`) and `wantsSound`. */
+export function alertsToSound(list: readonly Alert[], sounded: ReadonlySet<string>, rules: AlertRules | null = null): Alert[] {
+  return list.filter((a) => a.active && a.acknowledgedAt === null && !sounded.has(a.id) && wantsSound(a, rules));
 }
 
 /** Reads the stored sound preference: only the exact value "on" turns it on. */

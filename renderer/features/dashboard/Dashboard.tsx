@@ -153,7 +153,7 @@ export function Dashboard(): ReactNode {
       {error ? <ErrorMessage error={error} title={t('dashboard.loadError')} testId="dashboard-error" /> : null}
       {s === null && !error ? <p className="muted">{t('dashboard.loading')}</p> : null}
       {s ? <Headlines s={s} /> : null}
-      <MetricsChart ring={ring} gmvTotal={s?.headline.gmv.amount ?? 0} onSeries={onSeries} />
+      <MetricsChart ring={ring} gmvTotal={s?.headline.gmv.amount ?? 0} currency={s?.currency ?? 'CNY'} onSeries={onSeries} />
       {s ? (
         <div className="dashboard-grid">
           <Funnel s={s} />

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyBucket } from '../../../shared/domain/metrics/engine.js';
-import { createDrawScheduler } from './chart.js';
+import { chartData } from './chartData.js';
+import { createDrawScheduler } from './drawScheduler.js';
 import { deltaTone, formatDelta, formatDuration, formatMinor, formatPct, formatSentiment } from './format.js';
 import { SeriesRing } from './seriesRing.js';
 
@@ -26,6 +27,24 @@ describe('SeriesRing', () => {
     expect([0, 1, 2].map((i) => r.t[r.index(i)])).toEqual([3000, 4000, 5000]);
     expect(r.lastT()).toBe(5000);
     expect(Number.isNaN(new SeriesRing(2).viewers[0] ?? 0)).toBe(false);
+  });
+});
+
+describe('chartData', () => {
+  it('gives uPlot seconds, viewers with gaps, cumulative GMV from the base and comments, over the window', () => {
+    const r = new SeriesRing(10);
+    r.put(bucket(1_000, 10, 100, 1));
+    r.put(bucket(2_000, null, 50, 2));
+    r.put(bucket(5_000, 12, 0, 0));
+    r.put(bucket(6_000, 11, 25, 4));
+    // Window 4 s back from the newest second (6 s): seconds 2 s…6 s; GMV keeps counting from before the window.
+    expect(chartData(r, 4_000, 1_000)).toEqual([
+      [2, 5, 6],
+      [null, 12, 11],
+      [1_150, 1_150, 1_175],
+      [2, 0, 4],
+    ]);
+    expect(chartData(new SeriesRing(2), 4_000, 0)).toEqual([[], [], [], []]);
   });
 });
 

@@ -8,6 +8,7 @@ import { liveTiming, newestFirst, type CueSnapshot } from '../cues/cueClock.js';
 import { formatElapsed, formatRemaining } from '../cues/format.js';
 import { useCue } from '../cues/useCue.js';
 import { ProductThumb } from '../catalog/ProductThumb.js';
+import { HostAlerts } from './HostAlerts.js';
 import { Teleprompter } from './Teleprompter.js';
 import './host.css';
 
@@ -44,6 +45,7 @@ export function HostView(): ReactNode {
           {t('host.offline')}
         </div>
       ) : null}
+      <HostAlerts />
       {snapshot && view ? <HostBody snapshot={snapshot} view={view} /> : <p className="host-wait">{t('common.loading')}</p>}
     </div>
   );

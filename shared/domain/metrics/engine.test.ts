@@ -270,3 +270,55 @@ describe('segment boundaries, the current product and stock', () => {
     expect(e.stockLeft('tea')).toBeNull();
   });
 });
+
+describe('headline deltas (vs 60 s ago)', () => {
+  // Hand-computed: then = second 30 s (everything recorded up to 30.999 s), now = 90.5 s.
+  const events: MetricEvent[] = [
+    { kind: 'viewer_count', at: 0, count: 100 },
+    { kind: 'enter', at: 0, userId: 'a' },
+    { kind: 'enter', at: 500, userId: 'b' },
+    { kind: 'enter', at: 1_500, userId: 'c' },
+    comment(2_000, 'a', 'positive'),
+    comment(3_000, 'b', 'negative'),
+    order(10_000, 'o1', 'a', [{ productId: null, quantity: 1, unitPrice: 5_000 }]),
+    { kind: 'viewer_count', at: 30_500, count: 150 },
+    { kind: 'enter', at: 70_000, userId: 'd' },
+    comment(70_000, 'c', 'positive'),
+    comment(80_000, 'd', 'positive'),
+    order(80_000, 'o2', 'b', [{ productId: null, quantity: 2, unitPrice: 3_000 }]),
+    { kind: 'viewer_count', at: 85_000, count: 120 },
+  ];
+  const engine = new MetricsEngine();
+  for (const e of events) engine.apply(e);
+
+  it('subtracts the numbers of then (whole seconds) from the numbers now', () => {
+    const d = engine.deltas(90_500, 0);
+    // Then: viewers 150 (30.5 s is in second 30), views 3, buyers 1, 1 order, GMV 5,000, sentiment (1 − 1) / 2 = 0.
+    // Now: viewers 120, views 4, buyers 2, 2 orders, GMV 11,000, sentiment over (30.5 s, 90.5 s] = 2/2 = 1.
+    expect(d.viewers).toBe(-30);
+    expect(d.gmv).toBe(6_000);
+    expect(d.orders).toBe(1);
+    expect(d.conversionRate).toBeCloseTo(2 / 4 - 1 / 3, 12);
+    // GPM now 11,000 × 1000 / 4 = 2,750,000; then 5,000 × 1000 / 3 = 1,666,666.67 → 1,666,667.
+    expect(d.gpm).toBe(2_750_000 - 1_666_667);
+    expect(d.sentimentIndex).toBe(1);
+  });
+
+  it('is null before the start + 60 s, and null per figure where nothing was known then', () => {
+    expect(engine.deltas(59_999, 0)).toEqual({ viewers: null, gmv: null, orders: null, conversionRate: null, gpm: null, sentimentIndex: null });
+    const d = engine.deltas(90_500, 40_000);
+    expect(d.gmv).toBeNull();
+    // At 60 s (events so far only): then = second 0: viewers 100, views a and b, no buyers (conversion 0, GPM 0),
+    // no scored comments in the window; now: viewers 150, views 3, buyer a, GMV 5,000.
+    const soFar = new MetricsEngine();
+    for (const e of events.filter((x) => x.at <= 60_000)) soFar.apply(e);
+    const early = soFar.deltas(60_000, 0);
+    expect(early).toEqual({ viewers: 50, gmv: 5_000, orders: 1, conversionRate: 1 / 3, gpm: 1_666_667, sentimentIndex: null });
+  });
+
+  it('agrees with deltas computed by a fresh engine over the same events (review = live)', () => {
+    const replay = new MetricsEngine();
+    for (const e of events) replay.apply(e);
+    expect(replay.deltas(90_500, 0)).toEqual(engine.deltas(90_500, 0));
+  });
+});

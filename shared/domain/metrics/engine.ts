@@ -181,6 +181,34 @@ interface ProductAcc {
   buyers: Set<string>;
 }
 
+/** Change of the headline numbers against `lookbackMs` ago: current minus then; null where either is unknown. */
+export interface HeadlineDeltas {
+  readonly viewers: number | null;
+  /** Minor units. */
+  readonly gmv: number | null;
+  readonly orders: number | null;
+  readonly conversionRate: number | null;
+  /** Minor units (GPM then is rounded like GPM now). */
+  readonly gpm: number | null;
+  readonly sentimentIndex: number | null;
+}
+
+/** How far back the headline deltas look (the dashboard's "vs 60 s ago"). */
+export const DELTA_LOOKBACK_MS = 60_000;
+
+/** The cumulative state after all events of the seconds before `upTo` (taken when the first later event arrived). */
+interface Checkpoint {
+  readonly upTo: number;
+  readonly viewers: number | null;
+  readonly views: number;
+  readonly buyers: number;
+  readonly orders: number;
+  readonly gmv: number;
+  readonly scored: number;
+  readonly positive: number;
+  readonly negative: number;
+}
+
 interface WindowEntry {
   readonly at: number;
   readonly comments: number;
@@ -250,6 +278,12 @@ export class MetricsEngine {
   private lastAt = 0;
   private current: CurrentAcc | null = null;
   private readonly stock = new Map<string, { stock: number; unitsSince: number }>();
+  /** Cumulative scored / positive / negative comments (for the sentiment index of a past window). */
+  private cumScored = 0;
+  private cumPositive = 0;
+  private cumNegative = 0;
+  private readonly checkpoints: Checkpoint[] = [];
+  private checkpointSecond = Number.NEGATIVE_INFINITY;
 
   constructor(options: Partial<MetricsOptions> = {}) {
     this.options = { ...DEFAULT_METRICS_OPTIONS, ...options };
@@ -284,8 +318,44 @@ export class MetricsEngine {
     return this.presentations.some((p) => p.productId === productId && at >= p.start && (p.end === null || at <= p.end + tail));
   }
 
+  private state(upTo: number): Checkpoint {
+    return {
+      upTo,
+      viewers: this.viewers,
+      views: this.viewersSeen.size,
+      buyers: this.buyersSeen.size,
+      orders: this.ordersSeen.size,
+      gmv: this.gmv,
+      scored: this.cumScored,
+      positive: this.cumPositive,
+      negative: this.cumNegative,
+    };
+  }
+
+  /**
+   * The cumulative state through second `second` (all events whose second is ≤ it): the first checkpoint taken
+   * after that second, or the current state when none was. Events arriving out of time order count from when they
+   * were applied.
+   */
+  private stateThrough(second: number): Checkpoint {
+    const cps = this.checkpoints;
+    let lo = 0;
+    let hi = cps.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((cps[mid]?.upTo ?? 0) > second) hi = mid;
+      else lo = mid + 1;
+    }
+    return cps[lo] ?? this.state(Number.POSITIVE_INFINITY);
+  }
+
   apply(e: MetricEvent): void {
     this.lastAt = Math.max(this.lastAt, e.at);
+    const second = Math.floor(e.at / 1000) * 1000;
+    if (second > this.checkpointSecond) {
+      this.checkpoints.push(this.state(second));
+      this.checkpointSecond = second;
+    }
     const b = this.bucket(e.at);
     switch (e.kind) {
       case 'viewer_count':
@@ -314,6 +384,9 @@ export class MetricsEngine {
         b.comments++;
         const scored = e.sentiment === null ? 0 : 1;
         if (e.sentiment !== null) b[e.sentiment]++;
+        this.cumScored += scored;
+        if (e.sentiment === 'positive') this.cumPositive++;
+        if (e.sentiment === 'negative') this.cumNegative++;
         const purchase = e.intents.includes('purchase') ? 1 : 0;
         b.purchaseIntents += purchase;
         if (e.intents.includes('price_objection')) {
@@ -495,6 +568,35 @@ export class MetricsEngine {
       ordersInOtherCurrencies: this.otherCurrency,
       perProduct,
       currentProductId: current && current.end === null ? current.productId : null,
+    };
+  }
+
+  /**
+   * The headline deltas: the numbers at `now` minus the numbers at `now − lookbackMs` ("then"). Then-values are
+   * taken at whole seconds: everything recorded in the seconds up to and including then's second; viewers = the
+   * last count reported by then; conversion rate and GPM from then's views, buyers and GMV; the sentiment index over
+   * the window (windowMs) of seconds ending at then's second. All null when then is before `since` (the show's or
+   * the room's start: nothing was measured then). Live and review both call this, so both show the same deltas.
+   */
+  deltas(now: number, since: number, opts: { lookbackMs?: number; current?: Metrics } = {}): HeadlineDeltas {
+    const thenAt = now - (opts.lookbackMs ?? DELTA_LOOKBACK_MS);
+    if (thenAt < since) return { viewers: null, gmv: null, orders: null, conversionRate: null, gpm: null, sentimentIndex: null };
+    const m = opts.current?.at === now ? opts.current : this.metrics(now);
+    const second = Math.floor(thenAt / 1000) * 1000;
+    const then = this.stateThrough(second);
+    const before = this.stateThrough(second - this.options.windowMs);
+    const scored = then.scored - before.scored;
+    const thenSentiment = scored > 0 ? (then.positive - before.positive - (then.negative - before.negative)) / scored : null;
+    const thenConversion = then.views > 0 ? then.buyers / then.views : null;
+    const thenGpm = then.views > 0 ? roundMinor((then.gmv * 1000) / then.views) : null;
+    const sub = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : a - b);
+    return {
+      viewers: sub(m.concurrentViewers, then.viewers),
+      gmv: m.gmv.amount - then.gmv,
+      orders: m.orders - then.orders,
+      conversionRate: sub(m.conversionRate, thenConversion),
+      gpm: sub(m.gpm?.amount ?? null, thenGpm),
+      sentimentIndex: sub(m.sentimentIndex, thenSentiment),
     };
   }
 
