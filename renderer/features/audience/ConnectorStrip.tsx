@@ -1,6 +1,6 @@
 import { memo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConnectorState } from '../../../shared/contract/audience.js';
+import { PlatformKind, type ConnectorState } from '../../../shared/contract/audience.js';
 import type { ErrorBody } from '../../../shared/errors.js';
 import { Button } from '../../ui/Button.js';
 import { ErrorMessage } from '../../ui/ErrorMessage.js';
@@ -24,6 +24,11 @@ export const ConnectorStrip = memo(function ConnectorStrip(): ReactNode {
         return (
           <div key={c.id} className="connector" data-testid="connector-status" data-id={c.id} data-state={c.state}>
             <strong>{c.label}</strong>
+            {PlatformKind.safeParse(c.kind).success ? (
+              <span className="connector-kind muted" data-testid="connector-kind">
+                {t(`platforms.kinds.${c.kind as PlatformKind}`)}
+              </span>
+            ) : null}
             <StatusPill tone={TONE[c.state]}>{t(`audience.state.${c.state}`)}</StatusPill>
             {c.simulated ? <span className="chat-sim">{t('chat.simulated')}</span> : null}
             <span className="connector-rate" data-testid="connector-rate">

@@ -123,6 +123,23 @@ describe('supervised connector', () => {
     expect(c.health()).toEqual({ ok: false, reason: 'failed: bad credentials' });
   });
 
+  it('fails without retrying when a running link ends with a fatal error (a chat that ended)', async () => {
+    let opens = 0;
+    const l = controllable();
+    const { c, clock, events, states } = setup(() => {
+      opens++;
+      return Promise.resolve(l.link);
+    });
+    await c.start();
+    l.end(new FatalConnectorError('the live chat has ended'));
+    await flush();
+    await clock.advance(60_000);
+    expect(c.status()).toMatchObject({ state: 'failed', errors: 1, lastError: 'the live chat has ended', gaps: 0 });
+    expect(opens).toBe(1);
+    expect(states).toEqual(['starting', 'running', 'failed']);
+    expect(events.appended).toEqual([]);
+  });
+
   it('stops when its source finishes, and a stop by the producer leaves no gap', async () => {
     const l = controllable();
     const { c, events, clock } = setup(() => Promise.resolve(l.link));

@@ -148,6 +148,13 @@ export function createSupervisedConnector(o: SupervisorOptions): Connector {
         return;
       }
       noteError(err);
+      if (err instanceof FatalConnectorError) {
+        // The source says retrying cannot help (a chat that ended, a revoked key): fail instead of reconnecting.
+        o.log.warn('connector failed', { connector: o.id, error: err.message });
+        downSince = null;
+        setState('failed');
+        return;
+      }
       o.log.warn('connector link broke; reconnecting', { connector: o.id, error: err.message });
       if (downSince === null) {
         downSince = o.clock.now();
