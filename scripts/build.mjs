@@ -9,6 +9,31 @@ import pkg from '../package.json' with { type: 'json' };
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const define = { SHOWRUNNER_VERSION: JSON.stringify(pkg.version) };
 const migrations = join(root, 'electron/core/store/migrations');
+// What the core reads from resources/ at run time (found next to the migrations in a build): the chat model and
+// the chat set a studio model is retrained from. The compliance list is bundled (imported as JSON).
+const runtimeResources = ['classifier/model.json', 'datasets/chat/chat.jsonl'];
+
+/** Copies the migrations, the run-time resources and builds the studio-model trainer next to a bundle. @param {string} dir */
+async function besideCore(dir) {
+  mkdirSync(join(dir, 'migrations'), { recursive: true });
+  cpSync(migrations, join(dir, 'migrations'), { recursive: true });
+  for (const file of runtimeResources) {
+    mkdirSync(dirname(join(dir, 'resources', file)), { recursive: true });
+    cpSync(join(root, 'resources', file), join(dir, 'resources', file));
+  }
+  // A child process (never blocks the core while it trains): plain Node ESM in both builds.
+  await esbuild({
+    entryPoints: [join(root, 'electron/core/audience/studioModelWorker.ts')],
+    outfile: join(dir, 'studio-model-worker.mjs'),
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+}
 
 /** @param {string} what @param {() => Promise<unknown>} step */
 async function timed(what, step) {
@@ -35,8 +60,7 @@ await timed('console host', async () => {
     define,
     logLevel: 'warning',
   });
-  mkdirSync(join(root, 'dist/console/migrations'), { recursive: true });
-  cpSync(migrations, join(root, 'dist/console/migrations'), { recursive: true });
+  await besideCore(join(root, 'dist/console'));
 });
 
 await timed('electron main + preload', async () => {
@@ -64,6 +88,5 @@ await timed('electron main + preload', async () => {
     sourcemap: true,
     logLevel: 'warning',
   });
-  mkdirSync(join(root, 'dist/electron/migrations'), { recursive: true });
-  cpSync(migrations, join(root, 'dist/electron/migrations'), { recursive: true });
+  await besideCore(join(root, 'dist/electron'));
 });

@@ -2,13 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppInfo } from '../../shared/contract/app.js';
+import { healthThresholdsOf } from '../../shared/domain/health.js';
 import { uuidv7 } from '../../shared/domain/uuidv7.js';
 import { createAlertService, type AlertService } from './alerts/alertService.js';
 import { createAudienceService, findClassifierModel, type AudienceService } from './audience/audienceService.js';
-import { audienceHandlers } from './audience/handlers.js';
+import { audienceHandlers, studioModelHandlers } from './audience/handlers.js';
+import { createStudioModel, findTrainer } from './audience/studioModel.js';
 import { createCatalogService } from './catalog/catalogService.js';
 import { systemClock, type Clock } from './clock.js';
-import { cueHandlers } from './cues/handlers.js';
+import { createCues } from './cues/handlers.js';
 import { createDispatch, type Dispatch, type HandlerTable } from './dispatch.js';
 import { createEventBus, type EventListener } from './eventBus.js';
 import { createLogger, type Logger } from './logger.js';
@@ -94,6 +96,8 @@ export function createCore(opts: CoreOptions): Core {
     onSceneChanged: (connection, scene) => bus.emit('obs.sceneChanged', { connection, scene }),
     onMeters: (meters) => bus.emit('obs.meters', meters),
     onHealth: (sample) => bus.emit('obs.health', sample),
+    // Samples start once a connection is identified, after createCore has returned, so `metrics` exists by then.
+    healthThresholds: () => healthThresholdsOf(metrics.metrics.rules().streamHealth),
     ...(opts.obsCallTimeoutMs === undefined ? {} : { callTimeoutMs: opts.obsCallTimeoutMs }),
   });
 
@@ -106,6 +110,20 @@ export function createCore(opts: CoreOptions): Core {
     startedAt,
   });
 
+  // The studio's own chat model (retrained from its corrections) when it has one, else the shipped one.
+  const studioModel = createStudioModel({
+    db,
+    clock,
+    log: log.child('studio-model'),
+    dataDir: opts.dataDir,
+    shippedModel: findClassifierModel(opts.migrationsDir),
+    trainer: findTrainer(opts.migrationsDir),
+    emit: (name, payload) => bus.emit(name, payload),
+    useModel: (file) => {
+      audience.useClassifierModel(file);
+    },
+  });
+
   const audience = createAudienceService({
     db,
     events,
@@ -115,9 +133,37 @@ export function createCore(opts: CoreOptions): Core {
     newId,
     dataDir: opts.dataDir,
     emit: (name, payload) => bus.emit(name, payload),
-    classifierModel: findClassifierModel(opts.migrationsDir),
+    classifierModel: studioModel.startModel,
     catalog: () => catalog.list().map((p) => ({ id: p.id, sku: p.sku, name: p.name, price: p.promoPrice ?? p.price })),
     ...(opts.audienceAutostart === undefined ? {} : { autostart: opts.audienceAutostart }),
+    // A pinned comment goes on the host view (cues' host pins), linked to the comment; unpin/answer takes it off.
+    hostPins: {
+      pin: (c) => {
+        cues.live.pinComment(c.id, (c.text ?? '').slice(0, 500), c.displayName?.trim().slice(0, 100) || null);
+      },
+      unpin: (commentId) => {
+        cues.live.unpinComment(commentId);
+      },
+    },
+  });
+  const cues = createCues({
+    db,
+    events,
+    clock,
+    newId,
+    obs,
+    alerts,
+    bus,
+    log: log.child('cues'),
+    // Unpinned on the host view: the comment is unpinned in the chat too.
+    onCommentPinRemoved: (commentId) => {
+      try {
+        audience.setPinned(commentId, false);
+      } catch (e) {
+        // The host pin is gone either way; a comment that cannot be unpinned is logged, not the host's error.
+        log.warn('comment of a host pin could not be unpinned', { commentId, error: String(e) });
+      }
+    },
   });
 
   const metrics = createMetricsCore({ db, events, clock, log, secrets, newId, alerts, emit: (name, payload) => bus.emit(name, payload) });
@@ -161,7 +207,8 @@ export function createCore(opts: CoreOptions): Core {
     'alerts.list': ({ limit }) => alerts.list(limit),
     'alerts.acknowledge': ({ id }) => alerts.acknowledge(id),
     ...audienceHandlers(audience),
-    ...cueHandlers({ db, events, clock, newId, obs, alerts, bus, log: log.child('cues') }),
+    ...studioModelHandlers(studioModel),
+    ...cues.handlers,
     ...metrics.handlers,
   };
 
@@ -180,6 +227,7 @@ export function createCore(opts: CoreOptions): Core {
     async close() {
       if (closed) return;
       closed = true;
+      studioModel.close();
       await audience.close();
       metrics.close();
       await obs.close();

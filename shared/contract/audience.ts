@@ -188,7 +188,11 @@ export type IngestEventInput = z.input<typeof IngestEvent>;
 /** A raw event, parsed: what connectors hand to the ingest pipeline. */
 export type RawAudienceEvent = z.output<typeof IngestEvent>;
 
-export const ConnectorKind = z.enum(['rehearsal', 'replay', 'ingest']);
+/** Live platforms the app connects to itself (docs/connectors.md). */
+export const PLATFORM_KINDS = ['tiktok', 'twitch', 'youtube'] as const;
+export const PlatformKind = z.enum(PLATFORM_KINDS);
+export type PlatformKind = z.infer<typeof PlatformKind>;
+export const ConnectorKind = z.enum(['rehearsal', 'replay', 'ingest', ...PLATFORM_KINDS]);
 export type ConnectorKind = z.infer<typeof ConnectorKind>;
 export const ConnectorState = z.enum(['stopped', 'starting', 'running', 'reconnecting', 'failed']);
 export type ConnectorState = z.infer<typeof ConnectorState>;
@@ -232,6 +236,121 @@ export const ConnectorStatus = z.object({
   replay: ReplayProgress.nullable(),
 });
 export type ConnectorStatus = z.infer<typeof ConnectorStatus>;
+
+// ── Platform connectors (TikTok LIVE, Twitch chat, YouTube live chat) ──────────────────────────────────────────
+
+/** A credential: sealed with the secret box before it is stored, never returned and never logged. */
+const Secret = z
+  .string({ error: 'must be a string' })
+  .trim()
+  .min(1, 'is empty')
+  .max(512, 'is longer than 512 characters')
+  .regex(/^\S+$/, 'may not contain spaces');
+/** An http(s) address. */
+const HttpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' }).max(300, 'is longer than 300 characters');
+/** A host name or IPv4 address (no scheme, no port). */
+const Host = z
+  .string()
+  .trim()
+  .min(1, 'host is empty')
+  .max(253, 'host is longer than 253 characters')
+  .regex(/^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$/, 'host must be a host name such as irc-ws.chat.twitch.tv');
+/** A TikTok user name (`@` optional): 2–24 letters, digits, `_` and `.`. */
+export const TikTokUniqueId = z
+  .string()
+  .trim()
+  .regex(/^@?[A-Za-z0-9_.]{2,24}$/, 'a TikTok user name has 2–24 letters, digits, _ and . (the part after @ in the profile link)')
+  .transform((s) => s.replace(/^@/, ''));
+/** A Twitch login (`#` optional, any case): 3–25 letters, digits and `_`. */
+export const TwitchLogin = z
+  .string()
+  .trim()
+  .regex(/^#?[A-Za-z0-9_]{3,25}$/, 'a Twitch channel is its login name: 3–25 letters, digits and _ (as in twitch.tv/<name>)')
+  .transform((s) => s.replace(/^#/, '').toLowerCase());
+
+export const TIKTOK_SECRETS = ['signApiKey'] as const;
+export const TWITCH_SECRETS = ['oauthToken'] as const;
+export const YOUTUBE_SECRETS = ['apiKey'] as const;
+/** The credential fields of each platform's settings. */
+export const PLATFORM_SECRETS = { tiktok: TIKTOK_SECRETS, twitch: TWITCH_SECRETS, youtube: YOUTUBE_SECRETS } as const;
+
+const TikTokFields = {
+  kind: z.literal('tiktok'),
+  uniqueId: TikTokUniqueId,
+  /** Skips the room lookup when known. */
+  roomId: z.string().trim().regex(/^\d{1,32}$/, 'roomId is a number').optional(),
+  /** Default: the library's own sign server. */
+  signServerUrl: HttpUrl.optional(),
+};
+const TwitchFields = {
+  kind: z.literal('twitch'),
+  channels: z
+    .array(TwitchLogin)
+    .min(1, 'name at least one channel')
+    .max(20, 'at most 20 channels per connector')
+    .refine((c) => new Set(c).size === c.length, 'a channel is named twice'),
+  /** With `oauthToken`: logs in as this account; without both: reads anonymously (justinfan). */
+  username: TwitchLogin.optional(),
+  /** Default irc-ws.chat.twitch.tv. */
+  server: Host.optional(),
+  port: z.number().int().min(1).max(65_535).optional(),
+  /** Default true (wss on 443). */
+  secure: z.boolean().optional(),
+};
+const YouTubeFields = {
+  kind: z.literal('youtube'),
+  /** The broadcast's `snippet.liveChatId` (liveBroadcasts or videos.list?part=liveStreamingDetails). */
+  liveChatId: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_\-.=]{8,200}$/, 'liveChatId is the id from the broadcast’s liveStreamingDetails.activeLiveChatId'),
+  /** Default https://www.googleapis.com/youtube/v3. */
+  apiBaseUrl: HttpUrl.optional(),
+};
+
+/** A platform connector's settings, secrets in plain text: what `addPlatformConnector` takes. */
+export const PlatformConnectorConfig = z.discriminatedUnion('kind', [
+  z.object({ ...TikTokFields, signApiKey: Secret.optional() }),
+  z.object({ ...TwitchFields, oauthToken: Secret.optional() }).refine((c) => (c.username === undefined) === (c.oauthToken === undefined), {
+    message: 'give both username and oauthToken to log in, or neither to read anonymously',
+    path: ['oauthToken'],
+  }),
+  z.object({ ...YouTubeFields, apiKey: Secret }),
+]);
+export type PlatformConnectorConfig = z.infer<typeof PlatformConnectorConfig>;
+export type PlatformConnectorConfigInput = z.input<typeof PlatformConnectorConfig>;
+export type PlatformConfigOf<K extends PlatformKind> = Extract<PlatformConnectorConfig, { kind: K }>;
+
+/** In an update: a new secret, null to remove it, left out to keep the stored one. */
+const SecretPatch = z.union([Secret, z.null()]).optional();
+/** New settings for a platform connector: secrets left out keep their stored value. */
+export const PlatformConnectorConfigUpdate = z.discriminatedUnion('kind', [
+  z.object({ ...TikTokFields, signApiKey: SecretPatch }),
+  z.object({ ...TwitchFields, oauthToken: SecretPatch }),
+  z.object({ ...YouTubeFields, apiKey: SecretPatch }),
+]);
+export type PlatformConnectorConfigUpdate = z.infer<typeof PlatformConnectorConfigUpdate>;
+
+/** Stands for a stored secret in what the core returns: the secret itself never leaves the core. */
+const SecretSet = z.object({ set: z.literal(true) }).optional();
+/** A platform connector's settings as the core shows them. */
+export const PlatformConnectorPublicConfig = z.discriminatedUnion('kind', [
+  z.object({ ...TikTokFields, signApiKey: SecretSet }),
+  z.object({ ...TwitchFields, oauthToken: SecretSet }),
+  z.object({ ...YouTubeFields, apiKey: SecretSet }),
+]);
+export type PlatformConnectorPublicConfig = z.infer<typeof PlatformConnectorPublicConfig>;
+
+export const PlatformConnectorView = z.object({
+  id: z.string(),
+  label: z.string(),
+  config: PlatformConnectorPublicConfig,
+  status: ConnectorStatus,
+});
+export type PlatformConnectorView = z.infer<typeof PlatformConnectorView>;
+
+const ConnectorLabel = z.string().trim().min(1, 'label is empty').max(60, 'label is longer than 60 characters');
+const PlatformConnectorId = z.string().min(1).max(80);
 
 /** A stored comment as the chat panel shows it. */
 export const CommentView = z.object({
@@ -345,6 +464,39 @@ const RecordingFile = z
   .regex(/^[\w.-]+\.jsonl$/, 'a recording is a file name ending in .jsonl in the recordings folder (no path)');
 const CommentId = z.object({ commentId: z.string().min(1).max(64) });
 
+/** The chat model in use: the shipped one, or the studio's own (retrained from its corrections). */
+export const StudioModelStatus = z.object({
+  source: z.enum(['shipped', 'studio', 'none']),
+  file: z.string().nullable(),
+  /** When the studio model was trained; null for the shipped model. */
+  trainedAt: Timestamp.nullable(),
+  /** Corrections the studio model was trained with; null for the shipped model. */
+  trainedCorrections: z.number().int().nullable(),
+  /** Corrections stored now (the latest label per comment). */
+  corrections: z.number().int(),
+  training: z.boolean(),
+});
+export type StudioModelStatus = z.infer<typeof StudioModelStatus>;
+
+export const RetrainResult = z.object({
+  file: z.string(),
+  corrections: z.number().int(),
+  examples: z.number().int(),
+  trainMs: z.number().int(),
+  /** Figures on the chat set's held-out split (the shipped model's are in resources/classifier/eval.json). */
+  heldout: z.object({ sentimentAccuracy: z.number(), intentMacroF1: z.number() }),
+  status: StudioModelStatus,
+});
+export type RetrainResult = z.infer<typeof RetrainResult>;
+
+/** Progress of a retraining (audience.retrainModel). */
+export const RetrainProgress = z.object({
+  stage: z.enum(['started', 'training', 'evaluating', 'finished', 'failed']),
+  message: z.string().nullable(),
+  at: Timestamp,
+});
+export type RetrainProgress = z.infer<typeof RetrainProgress>;
+
 export const audienceCommands = {
   'audience.listConnectors': { input: z.object({}).default({}), output: z.array(ConnectorStatus) },
   'audience.startConnector': { input: z.object({ id: z.string().min(1).max(80) }), output: ConnectorStatus },
@@ -422,6 +574,24 @@ export const audienceCommands = {
     output: z.object({ days: z.number().int().nullable(), purged: z.number().int() }),
   },
   'audience.stats': { input: z.object({}).default({}), output: AudienceStats },
+  /** A TikTok / Twitch / YouTube connector: stored (secrets sealed), not started. */
+  'audience.addPlatformConnector': { input: z.object({ label: ConnectorLabel, config: PlatformConnectorConfig }), output: ConnectorStatus },
+  /** New label or settings (same platform); a running connector reconnects with them. */
+  'audience.updatePlatformConnector': {
+    input: z.object({ id: PlatformConnectorId, label: ConnectorLabel.optional(), config: PlatformConnectorConfigUpdate.optional() }),
+    output: ConnectorStatus,
+  },
+  /** Stops the connector and deletes its settings and secrets. */
+  'audience.removePlatformConnector': { input: z.object({ id: PlatformConnectorId }), output: z.object({ id: z.string() }) },
+  /** The platform connectors with their settings; secrets show only as `{set: true}`. */
+  'audience.platformConnectors': { input: z.object({}).default({}), output: z.array(PlatformConnectorView) },
+  /** Which chat model labels comments now, and how many corrections the studio has stored. */
+  'audience.modelStatus': { input: z.object({}).default({}), output: StudioModelStatus },
+  /**
+   * Trains the studio's own model from the shipped chat set plus the studio's corrections, in a child process;
+   * writes it to the data dir (never over the shipped model) and labels new comments with it at once.
+   */
+  'audience.retrainModel': { input: z.object({}).default({}), output: RetrainResult },
 } as const;
 
 export const audienceEvents = {
@@ -432,4 +602,6 @@ export const audienceEvents = {
   'audience.connectorsChanged': z.object({ connectors: z.array(ConnectorStatus) }),
   /** A comment was pinned, unpinned, answered, relabelled or (un)blocked. */
   'audience.commentChanged': CommentView,
+  /** A retraining of the studio's chat model moved on (audience.retrainModel). */
+  'audience.retrainProgress': RetrainProgress,
 } as const;

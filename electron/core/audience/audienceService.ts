@@ -7,11 +7,14 @@ import type {
   CommentView,
   ConnectorStatus,
   IngestSource,
+  PlatformConnectorConfig,
+  PlatformConnectorConfigUpdate,
+  PlatformConnectorView,
   RehearsalConfig,
 } from '../../../shared/contract/audience.js';
 import type { EventName, EventPayload } from '../../../shared/contract/index.js';
 import type { RoomProduct } from '../../../shared/domain/audience/rehearsalRoom.js';
-import { DEFAULT_BACKOFF } from '../../../shared/domain/backoff.js';
+import { DEFAULT_BACKOFF, type BackoffPolicy } from '../../../shared/domain/backoff.js';
 import { classify, loadModel, type ChatModel, type Intent, type Sentiment } from '../../../shared/domain/classifier/model.js';
 import { redactPii } from '../../../shared/domain/redact.js';
 import { AppError } from '../../../shared/errors.js';
@@ -21,7 +24,15 @@ import type { SecretBox } from '../secrets.js';
 import type { Db } from '../store/db.js';
 import type { EventLog } from '../store/eventLog.js';
 import { createCommentsRepo, intentMask, intentsOf } from './commentsRepo.js';
-import { createSupervisedConnector, type Connector, type ConnectorLink } from './connectors/connector.js';
+import { createSupervisedConnector, FatalConnectorError, type Connector, type ConnectorLink } from './connectors/connector.js';
+import {
+  platformOpener,
+  publicConfig,
+  sealConfig,
+  StoredPlatformConnector,
+  unsealConfig,
+  updateStored,
+} from './connectors/platforms.js';
 import { createRehearsalDriver } from './connectors/rehearsal.js';
 import { createReplayDriver, REPLAY_CONNECTOR_ID } from './connectors/replay.js';
 import { createIngestSources, type IngestSources } from './ingestSources.js';
@@ -51,6 +62,8 @@ export interface AudienceDeps {
   /** Pipeline tuning, for tests and the benchmark. */
   readonly pipeline?: { capacity?: number; batchSize?: number; displayRatePerSec?: number };
   readonly ingestRate?: { ratePerSec: number; burst: number };
+  /** The host view's pinned questions: a pinned comment is put there, unpinning or answering takes it off. */
+  readonly hostPins?: { pin(comment: CommentView): void; unpin(commentId: string): void };
 }
 
 export interface AudienceSettings {
@@ -88,7 +101,14 @@ export interface AudienceService {
   setRetention(days: number | null): { days: number | null; purged: number };
   /** Applies the retention setting now; returns how many comments lost their text. */
   purge(): number;
+  /** Labels new comments with this model file from now on; throws (keeping the old model) when it cannot be read. */
+  useClassifierModel(file: string): void;
   stats(): AudienceStats;
+  /** TikTok / Twitch / YouTube connectors (docs/connectors.md): stored with sealed secrets, started on request. */
+  addPlatformConnector(label: string, config: PlatformConnectorConfig): ConnectorStatus;
+  updatePlatformConnector(id: string, patch: { label?: string | undefined; config?: PlatformConnectorConfigUpdate | undefined }): Promise<ConnectorStatus>;
+  removePlatformConnector(id: string): Promise<{ id: string }>;
+  platformConnectors(): PlatformConnectorView[];
   close(): Promise<void>;
 }
 
@@ -97,7 +117,11 @@ const SETTING = {
   retention: 'audience.retention_days',
   rehearsal: 'audience.rehearsal',
   running: (id: string) => `audience.connector.${id}.running`,
+  platform: (id: string) => `audience.platform.${id}`,
+  platformPrefix: 'audience.platform.',
 } as const;
+/** Platforms are remote services with quotas: retry from 0.5–1 s up to once a minute. */
+const PLATFORM_BACKOFF: BackoffPolicy = { baseMs: 1_000, capMs: 60_000 };
 const DEFAULT_REHEARSAL: RehearsalConfig = { rate: 20, seed: 1, surges: true };
 const DAY_MS = 86_400_000;
 const PURGE_EVERY_MS = 3_600_000;
@@ -107,9 +131,9 @@ const INGEST_CONNECTOR_ID = 'ingest';
 /** Where the classifier's model is, in the source tree and in a build (next to the migrations). */
 export function findClassifierModel(migrationsDir: string): string | null {
   const candidates = [
+    resolve(migrationsDir, '../resources/classifier/model.json'),
     resolve(migrationsDir, '../../../../resources/classifier/model.json'),
     resolve(migrationsDir, '../../../resources/classifier/model.json'),
-    resolve(migrationsDir, '../resources/classifier/model.json'),
   ];
   return candidates.find((p) => existsSync(p)) ?? null;
 }
@@ -150,7 +174,8 @@ export function createAudienceService(deps: AudienceDeps): AudienceService {
     }
   };
 
-  const model = loadClassifier(deps.classifierModel, log);
+  // Replaced when the studio retrains its model (audience.retrainModel): new comments get the new labels.
+  let model = loadClassifier(deps.classifierModel, log);
   const label = (text: string): CommentLabel | null => {
     if (!model) return null;
     const c = classify(model, text);
@@ -202,6 +227,7 @@ export function createAudienceService(deps: AudienceDeps): AudienceService {
     simulated: boolean,
     open: () => Promise<ConnectorLink>,
     details?: () => Pick<ConnectorStatus, 'rehearsal' | 'replay'>,
+    backoff: BackoffPolicy = DEFAULT_BACKOFF,
   ): Connector => {
     const c = createSupervisedConnector({
       id,
@@ -211,7 +237,7 @@ export function createAudienceService(deps: AudienceDeps): AudienceService {
       clock,
       log: log.child(`connector.${id}`),
       events,
-      backoff: DEFAULT_BACKOFF,
+      backoff,
       random01,
       open,
       onStatus: connectorsChanged,
@@ -251,6 +277,56 @@ export function createAudienceService(deps: AudienceDeps): AudienceService {
     running: () => ingestConnector.status().state === 'running',
     ...(deps.ingestRate ? { ratePerSec: deps.ingestRate.ratePerSec, burst: deps.ingestRate.burst } : {}),
   });
+
+  // Platform connectors: settings in the settings table (secrets sealed by the secret box), one supervised
+  // connector each. Secrets are unsealed only when a link opens and never logged or returned.
+  const platformRecords = new Map<string, StoredPlatformConnector>();
+  const deleteSetting = db.prepare('DELETE FROM settings WHERE key = ?');
+  const registerPlatform = (rec: StoredPlatformConnector): Connector => {
+    const kind = (rec.config['kind'] ?? 'unknown') as PlatformConnectorConfig['kind'];
+    const opener = platformOpener(kind);
+    const clog = log.child(`connector.${rec.id}`);
+    return supervise(
+      rec.id,
+      kind,
+      rec.label,
+      false,
+      () => {
+        const current = platformRecords.get(rec.id) ?? rec;
+        let config: PlatformConnectorConfig;
+        try {
+          config = unsealConfig(current, deps.secrets);
+        } catch (e) {
+          return Promise.reject(new FatalConnectorError(`the connector’s settings cannot be read: ${e instanceof Error ? e.message : String(e)}`));
+        }
+        return opener(config, { pipeline, source: { connectorId: rec.id, platform: kind, simulated: false }, clock, log: clog });
+      },
+      undefined,
+      PLATFORM_BACKOFF,
+    );
+  };
+  const savePlatform = (rec: StoredPlatformConnector): void => {
+    put(SETTING.platform(rec.id), JSON.stringify(rec));
+    platformRecords.set(rec.id, rec);
+  };
+  for (const row of db.prepare('SELECT key, value FROM settings WHERE key LIKE ? ORDER BY rowid').all(`${SETTING.platformPrefix}%`) as {
+    key: string;
+    value: string;
+  }[]) {
+    try {
+      const rec = StoredPlatformConnector.parse(JSON.parse(row.value));
+      if (!['tiktok', 'twitch', 'youtube'].includes(String(rec.config['kind']))) throw new Error(`unknown platform ${String(rec.config['kind'])}`);
+      platformRecords.set(rec.id, rec);
+      registerPlatform(rec);
+    } catch (e) {
+      log.error('a stored platform connector could not be read; skipped', { key: row.key, error: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  const platformOrThrow = (id: string): StoredPlatformConnector => {
+    const rec = platformRecords.get(id);
+    if (!rec) throw new AppError('NOT_FOUND', `no platform connector "${id}"`);
+    return rec;
+  };
 
   const connector = (id: string): Connector => {
     const c = connectors.get(id);
@@ -359,6 +435,9 @@ export function createAudienceService(deps: AudienceDeps): AudienceService {
     for (const id of ['rehearsal', INGEST_CONNECTOR_ID]) {
       if ((setting(SETTING.running(id)) ?? '1') === '1') void connector(id).start();
     }
+    for (const id of platformRecords.keys()) {
+      if (setting(SETTING.running(id)) === '1') void connector(id).start();
+    }
   }
 
   return {
@@ -420,13 +499,25 @@ export function createAudienceService(deps: AudienceDeps): AudienceService {
     },
     setPinned(commentId, pinned) {
       pipeline.drain();
-      const view = flagTx(commentId, pinned ? 'CommentPinned' : 'CommentUnpinned', 'pinned', pinned);
+      // One transaction: a host view that refuses the pin (ten already) leaves the comment unpinned.
+      const view = db.transaction((): CommentView => {
+        const v = flagTx(commentId, pinned ? 'CommentPinned' : 'CommentUnpinned', 'pinned', pinned);
+        if (pinned && v.text !== null) deps.hostPins?.pin(v);
+        else if (!pinned) deps.hostPins?.unpin(commentId);
+        return v;
+      })();
       emit('audience.commentChanged', view);
       return view;
     },
     markAnswered(commentId) {
       pipeline.drain();
-      const view = flagTx(commentId, 'CommentAnswered', 'answered', true);
+      // An answered question leaves the host view and the pinned list.
+      const view = db.transaction((): CommentView => {
+        const answered = flagTx(commentId, 'CommentAnswered', 'answered', true);
+        const v = answered.pinned ? flagTx(commentId, 'CommentUnpinned', 'pinned', false) : answered;
+        deps.hostPins?.unpin(commentId);
+        return v;
+      })();
       emit('audience.commentChanged', view);
       return view;
     },
@@ -474,7 +565,56 @@ export function createAudienceService(deps: AudienceDeps): AudienceService {
       return { days, purged: purge() };
     },
     purge,
+    useClassifierModel(file) {
+      model = loadModel(JSON.parse(readFileSync(file, 'utf8')) as unknown);
+      pipeline.classifierChanged();
+      log.info('chat classifier model loaded', { file });
+    },
     stats,
+    addPlatformConnector(label, config) {
+      const id = `${config.kind}-${newId()}`.slice(0, 80);
+      const rec: StoredPlatformConnector = { id, label, createdAt: clock.now(), ...sealConfig(config, deps.secrets) };
+      db.transaction(() => {
+        savePlatform(rec);
+        put(SETTING.running(id), '0');
+      })();
+      const c = registerPlatform(rec);
+      log.info('platform connector added', { connector: id, kind: config.kind });
+      connectorsChanged();
+      return c.status();
+    },
+    async updatePlatformConnector(id, patch) {
+      const before = platformOrThrow(id);
+      const next: StoredPlatformConnector = {
+        ...before,
+        ...(patch.label === undefined ? {} : { label: patch.label }),
+        ...(patch.config === undefined ? {} : updateStored(before, patch.config, deps.secrets)),
+      };
+      const old = connector(id);
+      const state = old.status().state;
+      const wasRunning = state === 'running' || state === 'starting' || state === 'reconnecting';
+      await old.stop();
+      savePlatform(next);
+      const c = registerPlatform(next);
+      log.info('platform connector updated', { connector: id });
+      connectorsChanged();
+      return wasRunning ? c.start() : c.status();
+    },
+    async removePlatformConnector(id) {
+      platformOrThrow(id);
+      await connector(id).stop();
+      connectors.delete(id);
+      platformRecords.delete(id);
+      db.transaction(() => {
+        deleteSetting.run(SETTING.platform(id));
+        deleteSetting.run(SETTING.running(id));
+      })();
+      log.info('platform connector removed', { connector: id });
+      connectorsChanged();
+      return { id };
+    },
+    platformConnectors: () =>
+      [...platformRecords.values()].map((rec) => ({ id: rec.id, label: rec.label, config: publicConfig(rec), status: connector(rec.id).status() })),
     async close() {
       if (closed) return;
       closed = true;

@@ -1,8 +1,10 @@
 import type { audienceCommands } from '../../../shared/contract/audience.js';
 import type { HandlerTable } from '../dispatch.js';
 import type { AudienceService } from './audienceService.js';
+import type { StudioModel } from './studioModel.js';
 
-type AudienceCommand = keyof typeof audienceCommands;
+type StudioModelCommand = 'audience.modelStatus' | 'audience.retrainModel';
+type AudienceCommand = Exclude<keyof typeof audienceCommands, StudioModelCommand>;
 
 /** The audience part of the core's handler table. */
 export function audienceHandlers(a: AudienceService): Pick<HandlerTable, AudienceCommand> {
@@ -30,5 +32,17 @@ export function audienceHandlers(a: AudienceService): Pick<HandlerTable, Audienc
     'audience.exportCorrections': () => a.exportCorrections(),
     'audience.setRetention': ({ days }) => a.setRetention(days),
     'audience.stats': () => a.stats(),
+    'audience.addPlatformConnector': ({ label, config }) => a.addPlatformConnector(label, config),
+    'audience.updatePlatformConnector': ({ id, label, config }) => a.updatePlatformConnector(id, { label, config }),
+    'audience.removePlatformConnector': ({ id }) => a.removePlatformConnector(id),
+    'audience.platformConnectors': () => a.platformConnectors(),
+  };
+}
+
+/** The studio chat model's commands (retraining from the studio's corrections). */
+export function studioModelHandlers(m: StudioModel): Pick<HandlerTable, StudioModelCommand> {
+  return {
+    'audience.modelStatus': () => m.status(),
+    'audience.retrainModel': () => m.retrain(),
   };
 }

@@ -120,11 +120,14 @@ describe('ingest pipeline (unit)', () => {
       { kind: 'like', count: 1, displayName: '小王2024' },
       { kind: 'like', count: 1, displayName: '138 1234 5678' },
       { kind: 'like', count: 1, displayName: 'me@example.com' },
+      // Six digits cannot make a phone or ID number; seven can (after a keyword), so those names are checked.
+      { kind: 'like', count: 1, displayName: 'viewer123456' },
+      { kind: 'like', count: 1, displayName: '电话1234567' },
     ]);
     pipeline.drain();
-    expect(redactions).toEqual(['138 1234 5678', 'me@example.com']);
+    expect(redactions).toEqual(['138 1234 5678', 'me@example.com', '电话1234567']);
     const names = (db.prepare("SELECT json_extract(payload, '$.displayName') AS n FROM event_log ORDER BY seq").all() as { n: string }[]).map((r) => r.n);
-    expect(names).toEqual(['jake_88', '小王2024', '[phone]', '[email]']);
+    expect(names).toEqual(['jake_88', '小王2024', '[phone]', '[email]', 'viewer123456', '电话[phone]']);
   });
 
   it('keeps a batch that failed to write and stores it on the next attempt', () => {

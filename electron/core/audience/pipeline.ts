@@ -80,6 +80,8 @@ export interface IngestPipeline {
   room(): number;
   /** The block list changed: cached verdicts are checked again. */
   blockWordsChanged(): void;
+  /** The classifier changed (a retrained model): forget cached labels. */
+  classifierChanged(): void;
   /** Stores everything queued, now. Returns how many events were stored. */
   drain(): number;
   counters(): PipelineCounters;
@@ -96,8 +98,13 @@ interface TextVerdict {
 }
 
 const TEXT_CACHE_MAX_CHARS = 80;
-/** Five or more digits (also full-width, with separators), an @, or a word of a street address. */
-const MAYBE_PII_NAME = /(?:[0-9０-９][\s\-–—.()（）]*){5}|[@＠]|[号號路街道巷弄栋棟室楼樓]|\b(?:st|street|ave|avenue|road|rd|blvd|lane|ln|dr|drive|box)\b/i;
+/**
+ * Seven or more digits (also full-width, with separators), an @, or a word of a street address. Without one of
+ * these the redactor cannot change a name: every phone, ID-card and e-mail rule of shared/domain/redact.ts needs
+ * 7+ digits (a keyword phone: 7–15, a mobile: 11, a landline: 10+, "+…": 8+, an ID: 18) or an @, and every
+ * address rule a street, building or room word. Names like "viewer12345" or "小王2024" skip it.
+ */
+const MAYBE_PII_NAME = /(?:[0-9０-９][\s\-–—.()（）]*){7}|[@＠]|[号號路街道巷弄栋棟室楼樓]|\b(?:st|street|ave|avenue|road|rd|blvd|lane|ln|dr|drive|box)\b/i;
 const TEXT_CACHE_SIZE = 50_000;
 
 type Item =
@@ -139,19 +146,6 @@ export function createIngestPipeline(deps: PipelineDeps): IngestPipeline {
 
   const size = (): number => queue.length - head;
 
-  const common = (source: SourceInfo, raw: RawAudienceEvent, receivedAt: number) => {
-    const platform = raw.platform ?? source.platform;
-    return {
-      platform,
-      connectorId: source.connectorId,
-      userId: raw.userId === undefined ? null : pseudonymise(platform, raw.userId),
-      displayName: raw.displayName === undefined ? null : cleanName(raw.displayName),
-      occurredAt: raw.occurredAt ?? receivedAt,
-      receivedAt,
-      simulated: source.simulated,
-    };
-  };
-
   // A display name is shown, so it is checked for personal data too. Names like "jake_88" or "小王2024" are
   // everywhere and cannot hold a phone, e-mail or ID number (those need 7+ digits or an @); only names that
   // might (many digits, an @, an address word) go through the redactor, and a viewer's name comes again with
@@ -189,44 +183,86 @@ export function createIngestPipeline(deps: PipelineDeps): IngestPipeline {
     }
     return v;
   };
-  const comment = (text: string, base: Omit<Extract<AudienceEvent, { kind: 'comment' }>, 'kind' | 'text' | 'label' | 'sampled'>, given: CommentLabel | null | undefined): AudienceEvent => {
+  /** Whether the event `normalise` just built is a blocked comment (read right after the call). */
+  let lastBlocked = false;
+  /** Redacted text, label and display sampling of a comment; sets `lastBlocked`. */
+  const commentVerdict = (text: string): TextVerdict => {
     const v = verdict(text);
     if (v.epoch !== blockEpoch) {
       v.blocked = isBlocked(v.clean);
       v.epoch = blockEpoch;
     }
-    // Blocked comments are stored but never shown live; the rest are shown while the display budget lasts.
-    const sampled = !v.blocked && takeTokens(display, 1, now).ok;
-    return { kind: 'comment', ...base, text: v.clean, label: given ?? v.label, sampled };
+    lastBlocked = v.blocked;
+    return v;
   };
+  // Blocked comments are stored but never shown live; the rest are shown while the display budget lasts.
+  const sampleFor = (v: TextVerdict): boolean => !v.blocked && takeTokens(display, 1, now).ok;
 
+  // Every event is built as one object literal with the keys in the contract's order (kind, the common fields,
+  // then the kind's own): V8 gives all events of a kind one shape, which JSON.stringify and the projection read
+  // fast, and no intermediate objects are spread per event.
   const normalise = (item: Item): AudienceEvent => {
     if ('normalised' in item) {
       const e = item.normalised;
+      lastBlocked = false;
       if (e.kind !== 'comment') return { ...e, receivedAt: item.receivedAt };
-      const { kind: _k, text, label, sampled: _s, ...base } = e;
-      return comment(text, { ...base, receivedAt: item.receivedAt }, label);
+      const v = commentVerdict(e.text);
+      return { ...e, receivedAt: item.receivedAt, text: v.clean, label: e.label ?? v.label, sampled: sampleFor(v) };
     }
     const { raw, source, receivedAt } = item;
-    const c = common(source, raw, receivedAt);
+    const platform = raw.platform ?? source.platform;
+    const connectorId = source.connectorId;
+    const userId = raw.userId === undefined ? null : pseudonymise(platform, raw.userId);
+    const displayName = raw.displayName === undefined ? null : cleanName(raw.displayName);
+    const occurredAt = raw.occurredAt ?? receivedAt;
+    const simulated = source.simulated;
+    lastBlocked = false;
     switch (raw.kind) {
-      case 'comment':
-        return comment(raw.text, c, undefined);
+      case 'comment': {
+        const v = commentVerdict(raw.text);
+        const label = v.label;
+        const sampled = sampleFor(v);
+        return { kind: 'comment', platform, connectorId, userId, displayName, occurredAt, receivedAt, simulated, text: v.clean, label, sampled };
+      }
       case 'like':
-        return { kind: 'like', ...c, count: raw.count };
+        return { kind: 'like', platform, connectorId, userId, displayName, occurredAt, receivedAt, simulated, count: raw.count };
       case 'gift':
-        return { kind: 'gift', ...c, gift: raw.gift };
+        return { kind: 'gift', platform, connectorId, userId, displayName, occurredAt, receivedAt, simulated, gift: raw.gift };
       case 'follow':
       case 'share':
       case 'enter':
       case 'leave':
-        return { kind: raw.kind, ...c };
+        return { kind: raw.kind, platform, connectorId, userId, displayName, occurredAt, receivedAt, simulated };
       case 'viewer_count':
-        return { kind: 'viewer_count', ...c, viewers: raw.viewers };
+        return { kind: 'viewer_count', platform, connectorId, userId, displayName, occurredAt, receivedAt, simulated, viewers: raw.viewers };
       case 'product_click':
-        return { kind: 'product_click', ...c, productId: raw.productId ?? null, sku: raw.sku ?? null };
+        return {
+          kind: 'product_click',
+          platform,
+          connectorId,
+          userId,
+          displayName,
+          occurredAt,
+          receivedAt,
+          simulated,
+          productId: raw.productId ?? null,
+          sku: raw.sku ?? null,
+        };
       case 'order':
-        return { kind: 'order', ...c, orderId: raw.orderId, productId: raw.productId ?? null, items: raw.items, amount: raw.amount };
+        return {
+          kind: 'order',
+          platform,
+          connectorId,
+          userId,
+          displayName,
+          occurredAt,
+          receivedAt,
+          simulated,
+          orderId: raw.orderId,
+          productId: raw.productId ?? null,
+          items: raw.items,
+          amount: raw.amount,
+        };
       default:
         return assertNever(raw, 'audience event kind');
     }
@@ -291,11 +327,9 @@ export function createIngestPipeline(deps: PipelineDeps): IngestPipeline {
     for (let i = 0; i < n; i++) {
       const item = queue[head + i];
       if (item === undefined) throw new Error('pipeline queue underflow');
-      const e = normalise(item);
-      // A comment that was not sampled is either blocked or over the display budget; which one is asked again
-      // only for those (rare) cases.
-      blocked[i] = e.kind === 'comment' && !e.sampled && isBlocked(e.text);
-      batch[i] = e;
+      // The verdict says whether a comment is blocked (checked again after the block list changed).
+      batch[i] = normalise(item);
+      blocked[i] = lastBlocked;
     }
     let ids: string[];
     try {
@@ -383,6 +417,9 @@ export function createIngestPipeline(deps: PipelineDeps): IngestPipeline {
     room: () => Math.max(0, capacity - size()),
     blockWordsChanged() {
       blockEpoch++;
+    },
+    classifierChanged() {
+      verdicts.clear();
     },
     drain: () => drainUpTo(Number.MAX_SAFE_INTEGER),
     counters: () => ({ queued: size(), stored, sampledOut, refused }),

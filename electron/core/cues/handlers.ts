@@ -30,6 +30,8 @@ export interface CueHandlerDeps {
   readonly bus: EventBus;
   /** The OBS connection segments act on (default "main"). */
   readonly obsConnection?: string;
+  /** Told when a host pin made from an audience comment is taken off the host view (host.unpin). */
+  readonly onCommentPinRemoved?: (commentId: string) => void;
 }
 
 /** The shipped advertising-law list; a broken file is a build defect, so it fails loudly at start. */
@@ -68,6 +70,11 @@ export function obsPortFor(obs: CueHandlerDeps['obs'], connection: string): CueO
 
 /** Creates the cue service and returns its handlers (spread into the core's table). */
 export function cueHandlers(deps: CueHandlerDeps): CueHandlers {
+  return createCues(deps).handlers;
+}
+
+/** The cue service's handlers plus its live part (the audience side pins comments to the host view through it). */
+export function createCues(deps: CueHandlerDeps): { handlers: CueHandlers; live: CueService['live'] } {
   const products = createProductsRepo(deps.db);
   const service: CueService = createCueService({
     db: deps.db,
@@ -89,7 +96,7 @@ export function cueHandlers(deps: CueHandlerDeps): CueHandlers {
   });
   const { plan, live, compliance } = service;
 
-  return {
+  const handlers: CueHandlers = {
     'session.create': ({ title, plannedStart }) => plan.createSession(title, plannedStart),
     'session.list': () => service.sessions(500).map(toSession),
     'session.get': ({ sessionId }) => toSession(service.session(sessionId)),
@@ -122,7 +129,12 @@ export function cueHandlers(deps: CueHandlerDeps): CueHandlers {
 
     'host.message': ({ text, from }) => live.message(text, from ?? null),
     'host.pinQuestion': ({ text, author }) => live.pin(text, author ?? null),
-    'host.unpin': ({ pinId }) => live.unpin(pinId),
+    'host.unpin': ({ pinId }) => {
+      const commentId = live.commentOfPin(pinId);
+      const result = live.unpin(pinId);
+      if (commentId !== null) deps.onCommentPinRemoved?.(commentId);
+      return result;
+    },
 
     'compliance.check': ({ sessionId }) => compliance.check(sessionId),
     'compliance.scanText': ({ text }) => ({ findings: compliance.scanText(text) }),
@@ -130,4 +142,5 @@ export function cueHandlers(deps: CueHandlerDeps): CueHandlers {
     'compliance.setWords': ({ terms }) => compliance.setWords(terms),
     'compliance.resetWords': () => compliance.resetWords(),
   };
+  return { handlers, live };
 }

@@ -55,6 +55,39 @@ export function createLiveService(ctx: CueContext) {
     showStartedAt: s.started_at,
   });
 
+  const addPin = (text: string, author: string | null, commentId: string | null): PinnedQuestion => {
+    const pin = db.transaction((): PinnedQuestion => {
+      if (repo.activePins().length >= MAX_PINS) throw new AppError('CONFLICT', `at most ${MAX_PINS} questions can be pinned; unpin one first`);
+      const p: PinnedQuestion = { id: newId(), text, author, pinnedAt: clock.now() };
+      const sessionId = repo.liveSession()?.id ?? null;
+      ctx.append([
+        commentId === null
+          ? { type: 'HostQuestionPinned', sessionId, subject: 'host', payload: p }
+          : { type: 'HostQuestionPinned', sessionId, subject: `comment:${commentId}`, payload: { ...p, commentId } },
+      ]);
+      repo.insertPin(p);
+      return p;
+    })();
+    emit('host.pinsChanged', { pins: repo.activePins() });
+    return pin;
+  };
+  const removePin = (pinId: string): void => {
+    const at = clock.now();
+    if (!repo.unpin(pinId, at)) throw new AppError('NOT_FOUND', `question ${pinId} is not pinned`);
+    ctx.append([{ type: 'HostQuestionUnpinned', sessionId: repo.liveSession()?.id ?? null, subject: 'host', payload: { pinId, at } }]);
+  };
+  // The link comment → host pin lives in the log: HostQuestionPinned with the comment as subject (indexed).
+  const activePinQuery = db
+    .prepare(
+      `SELECT p.id FROM event_log e JOIN host_pins p ON p.id = json_extract(e.payload, '$.id')
+        WHERE e.subject = ? AND e.type = 'HostQuestionPinned' AND p.unpinned_at IS NULL ORDER BY e.seq DESC LIMIT 1`,
+    )
+    .pluck();
+  const activePinOf = (commentId: string): string | undefined => activePinQuery.get(`comment:${commentId}`) as string | undefined;
+  const commentOfPinQuery = db
+    .prepare(`SELECT json_extract(payload, '$.commentId') FROM event_log WHERE type = 'HostQuestionPinned' AND json_extract(payload, '$.id') = ? LIMIT 1`)
+    .pluck();
+
   const liveSession = (): SessionRow => {
     const s = repo.liveSession();
     if (!s) throw new AppError('CONFLICT', 'no show is live: start one with cues.start');
@@ -263,25 +296,38 @@ export function createLiveService(ctx: CueContext) {
       return m;
     },
     pin(text: string, author: string | null): PinnedQuestion {
-      const pin = db.transaction((): PinnedQuestion => {
-        if (repo.activePins().length >= MAX_PINS) throw new AppError('CONFLICT', `at most ${MAX_PINS} questions can be pinned; unpin one first`);
-        const p: PinnedQuestion = { id: newId(), text, author, pinnedAt: clock.now() };
-        ctx.append([{ type: 'HostQuestionPinned', sessionId: repo.liveSession()?.id ?? null, subject: 'host', payload: p }]);
-        repo.insertPin(p);
-        return p;
-      })();
-      emit('host.pinsChanged', { pins: repo.activePins() });
-      return pin;
+      return addPin(text, author, null);
     },
     unpin(pinId: string): { pins: PinnedQuestion[] } {
       db.transaction(() => {
-        const at = clock.now();
-        if (!repo.unpin(pinId, at)) throw new AppError('NOT_FOUND', `question ${pinId} is not pinned`);
-        ctx.append([{ type: 'HostQuestionUnpinned', sessionId: repo.liveSession()?.id ?? null, subject: 'host', payload: { pinId, at } }]);
+        removePin(pinId);
       })();
       const pins = repo.activePins();
       emit('host.pinsChanged', { pins });
       return { pins };
+    },
+    /**
+     * Puts an audience comment on the host view, linked to it (the HostQuestionPinned fact has the comment as
+     * its subject). Idempotent: a comment that is already on the host view keeps its pin.
+     */
+    pinComment(commentId: string, text: string, author: string | null): PinnedQuestion {
+      const active = activePinOf(commentId);
+      const existing = active === undefined ? undefined : repo.activePins().find((p) => p.id === active);
+      return existing ?? addPin(text, author, commentId);
+    },
+    /** Takes a comment's question off the host view; false when it was not there. */
+    unpinComment(commentId: string): boolean {
+      const pinId = activePinOf(commentId);
+      if (pinId === undefined) return false;
+      db.transaction(() => {
+        removePin(pinId);
+      })();
+      emit('host.pinsChanged', { pins: repo.activePins() });
+      return true;
+    },
+    /** The comment a host pin was made from; null for a pin typed by the producer. */
+    commentOfPin(pinId: string): string | null {
+      return (commentOfPinQuery.get(pinId) as string | null | undefined) ?? null;
     },
   };
 }

@@ -5,6 +5,7 @@ import type { ErrorBody, Result } from '../../../shared/errors.js';
 import { ErrorMessage } from '../../ui/ErrorMessage.js';
 import { AudienceSide } from '../audience/AudienceSide.js';
 import { ConnectorStrip } from '../audience/ConnectorStrip.js';
+import { ReplayRecordControls } from '../audience/ReplayRecordControls.js';
 import { useAudienceStats } from '../audience/useAudience.js';
 import { BlockWordsEditor } from './BlockWordsEditor.js';
 import { ChatList } from './ChatList.js';
@@ -120,6 +121,7 @@ export function ChatPanel(): ReactNode {
         </div>
         <aside className="chat-side">
           <AudienceSide stats={stats} />
+          <ReplayRecordControls stats={stats} />
           <section className="chat-card" data-testid="top-keywords" aria-labelledby="kw-title">
             <h3 id="kw-title">{t('chat.keywords.title')}</h3>
             {keywords.length === 0 ? (

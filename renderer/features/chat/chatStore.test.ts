@@ -83,4 +83,24 @@ describe('ChatStore', () => {
     s.update({ ...a, pinned: false });
     expect(ids(s)).toEqual([]);
   });
+
+  it('updates a comment shown from history (not held) in place: no stale copy survives a filter change', () => {
+    const s = new ChatStore(10);
+    s.append([c()]);
+    const q = c({ intents: ['question'], text: 'size?' });
+    s.setQuery('questions', '');
+    s.addOlderToView([q]);
+    expect(ids(s)).toEqual([q.id]);
+    s.setQuery('pinned', '');
+    s.update({ ...q, pinned: true });
+    expect(ids(s)).toEqual([q.id]);
+    // Answered: unpinned, so it leaves the pinned view; back on "all" it shows answered, not the old copy.
+    s.update({ ...q, pinned: false, answered: true });
+    expect(ids(s)).toEqual([]);
+    s.setQuery('all', 'size');
+    expect(s.view.tail(s.view.size).filter((x) => x.id === q.id).map((x) => [x.pinned, x.answered])).toEqual([]);
+    s.setQuery('questions', '');
+    s.addOlderToView([{ ...q, pinned: false, answered: true }]);
+    expect(s.view.tail(s.view.size).map((x) => [x.id, x.pinned, x.answered])).toEqual([[q.id, false, true]]);
+  });
 });

@@ -61,9 +61,9 @@ export class ChatStore {
   /** A comment changed (pinned, answered, relabelled): replaced wherever it is held. */
   update(c: CommentView): void {
     const held = this.all.replace(c);
-    const inView = this.view.has(c.id);
-    if (this.filter === 'pinned' || (inView && !this.shows(c))) this.rebuild(held ? [] : [c]);
-    else if (inView) this.view.replace(c);
+    // Replaced in the view first: a comment shown from history (not held) must not keep its old copy there.
+    const inView = this.view.replace(c);
+    if (this.filter === 'pinned' || (inView && !this.shows(c))) this.rebuild(held || inView ? [] : [c]);
     this.version++;
   }
 

@@ -117,9 +117,11 @@ export function useChatFeed(): ChatFeed {
 }
 
 export interface ChatActions {
-  /** Pins the comment and puts its text on the host view's pinned questions. */
+  /** Pins the comment; the core puts it on the host view's pinned questions too. */
   readonly pin: (c: CommentView) => Promise<Result<CommentView>>;
+  /** Unpins it (and takes it off the host view). */
   readonly unpin: (c: CommentView) => Promise<Result<CommentView>>;
+  /** Marks it answered; the core takes it off the host view. */
   readonly markAnswered: (c: CommentView) => Promise<Result<CommentView>>;
   readonly correctLabel: (c: CommentView, sentiment: Sentiment, intents: readonly Intent[]) => Promise<Result<CommentView>>;
   readonly saveBlockWords: (words: readonly string[]) => Promise<Result<{ words: string[]; blocked: number }>>;
@@ -128,32 +130,10 @@ export interface ChatActions {
 /** Moderation actions on the chat; each resolves to its Result for the control to show. */
 export function useChatActions(applyBlockWords: (words: readonly string[]) => void): ChatActions {
   const api = useApi();
-  // Host pins are a separate list (cues' host.pinQuestion): remember which one each comment made, to unpin it too.
-  const hostPins = useRef(new Map<string, string>());
   return useMemo<ChatActions>(
     () => ({
-      pin: async (c) => {
-        const r = await api.call('audience.pin', { commentId: c.id });
-        if (r.ok && c.text) {
-          const host = await api.call('host.pinQuestion', {
-            text: c.text.slice(0, 500),
-            ...(c.displayName?.trim() ? { author: c.displayName.trim().slice(0, 100) } : {}),
-          });
-          if (!host.ok) return host;
-          hostPins.current.set(c.id, host.value.id);
-        }
-        return r;
-      },
-      unpin: async (c) => {
-        const r = await api.call('audience.unpin', { commentId: c.id });
-        const pinId = hostPins.current.get(c.id);
-        if (r.ok && pinId) {
-          hostPins.current.delete(c.id);
-          const host = await api.call('host.unpin', { pinId });
-          if (!host.ok && host.error.code !== 'NOT_FOUND') return host;
-        }
-        return r;
-      },
+      pin: (c) => api.call('audience.pin', { commentId: c.id }),
+      unpin: (c) => api.call('audience.unpin', { commentId: c.id }),
       markAnswered: (c) => api.call('audience.markAnswered', { commentId: c.id }),
       correctLabel: (c, sentiment, intents) => api.call('audience.correctLabel', { commentId: c.id, sentiment, intents: [...intents] }),
       saveBlockWords: async (words) => {
