@@ -309,8 +309,11 @@ describe('broadcast control through the core (real OBS)', () => {
     await Promise.all(
       Array.from({ length: 40 }, (_, k) => observer.call('SetSceneItemEnabled', { sceneName: 'Product', sceneItemId: itemId, sceneItemEnabled: k % 2 === 1 })),
     );
+    // obs-websocket may run requests concurrently (a thread pool), so under load the 40 can land out of order: the mirror must
+    // end on whatever OBS ended on, as an independent client reads it.
+    const { sceneItemEnabled: final } = await observer.call('GetSceneItemEnabled', { sceneName: 'Product', sceneItemId: itemId });
     const v: ObsConnectionView = await h.waitForObs(
-      (c) => c.scenes.find((s) => s.name === 'Product')?.items.find((i) => i.id === itemId)?.enabled === true,
+      (c) => c.scenes.find((s) => s.name === 'Product')?.items.find((i) => i.id === itemId)?.enabled === final,
       'the last toggle in the mirror',
     );
     await elapse(120);
