@@ -1,4 +1,4 @@
-import type { RawAudienceEvent } from '../../../../shared/contract/audience.js';
+import { IngestEvent, type IngestEventInput, type RawAudienceEvent } from '../../../../shared/contract/audience.js';
 import type { Clock } from '../../clock.js';
 import type { Logger } from '../../logger.js';
 import type { IngestPipeline, SourceInfo } from '../pipeline.js';
@@ -81,4 +81,22 @@ export function createHeldSubmitter(deps: PlatformLinkDeps, onOverflow: (held: n
       if (count > 0) deps.log.error('platform link closed with events the pipeline could not take', { connector: deps.source.connectorId, held: count });
     },
   };
+}
+
+/** Checks each event a platform link built against the ingest schema against the ingest schema; what does not fit is reported, never passed on. */
+export function validEvents(inputs: readonly IngestEventInput[], onInvalid: (why: string) => void): RawAudienceEvent[] {
+  const out: RawAudienceEvent[] = [];
+  for (const input of inputs) {
+    const r = IngestEvent.safeParse(input);
+    if (r.success) out.push(r.data);
+    else onInvalid(`${input.kind}: ${r.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+  }
+  return out;
+}
+
+/** Cuts platform text to `max` UTF-16 units, never leaving half of a surrogate pair (an emoji) at the end. */
+export function clip(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const cut = s.slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
 }

@@ -16,7 +16,8 @@ import { describe, expect, it } from 'vitest';
 import { IngestEvent, type IngestEventInput, type RawAudienceEvent } from '../../../../shared/contract/audience.js';
 import { encodeFetchResult, loadSession, type FixtureFrame, type FixtureMessage } from '../../../../tests/fixtures/platforms/tiktok/server.js';
 import { FatalConnectorError } from './connector.js';
-import { RecentMessageIds, TIKTOK_DIAMOND_CURRENCY, classifyTikTokError, tiktokTime, validTikTokEvents, wireTikTokEvents } from './tiktok.js';
+import { validEvents } from './platformLink.js';
+import { RecentMessageIds, TIKTOK_DIAMOND_CURRENCY, classifyTikTokError, tiktokTime, wireTikTokEvents } from './tiktok.js';
 
 const NOW = 1_800_000_000_000;
 const ROOM = '7400000000000000001';
@@ -56,7 +57,7 @@ async function viaLibrary(messages: readonly FixtureMessage[], recent = new Rece
 }
 
 const valid = (inputs: IngestEventInput[]): RawAudienceEvent[] =>
-  validTikTokEvents(inputs, (why) => {
+  validEvents(inputs, (why) => {
     throw new Error(why);
   });
 
@@ -179,7 +180,7 @@ describe('TikTok LIVE mapping (messages decoded by tiktok-live-connector)', () =
 
   it('reports events that do not fit the schema instead of passing them on', () => {
     const why: string[] = [];
-    const out = validTikTokEvents([{ kind: 'viewer_count', platform: 'tiktok', viewers: -1 }], (w) => why.push(w));
+    const out = validEvents([{ kind: 'viewer_count', platform: 'tiktok', viewers: -1 }], (w) => why.push(w));
     expect(out).toEqual([]);
     expect(why[0]).toMatch(/^viewer_count: viewers/);
   });

@@ -20,9 +20,9 @@ import {
   type WebcastRoomUserSeqMessage,
   type WebcastSocialMessage,
 } from 'tiktok-live-connector';
-import { IngestEvent, TikTokUniqueId, type IngestEventInput, type RawAudienceEvent } from '../../../../shared/contract/audience.js';
+import { TikTokUniqueId, type IngestEventInput } from '../../../../shared/contract/audience.js';
 import { FatalConnectorError, type ConnectorLink } from './connector.js';
-import { createHeldSubmitter, type OpenPlatformLink } from './platformLink.js';
+import { clip, createHeldSubmitter, validEvents, type OpenPlatformLink } from './platformLink.js';
 
 /** A TikTok LIVE link's settings, secrets already unsealed. */
 export interface TikTokLinkConfig {
@@ -52,12 +52,6 @@ const COUNT_MAX = 1_000_000;
  * `cookieJar` here although its constructor always puts its own jar over whatever is given, hence the assertion.
  */
 const GOT_OPTIONS = { retry: { limit: 0 } } as Omit<WebcastGotHttpConfig, 'cookieJar'> as WebcastGotHttpConfig;
-
-const clip = (s: string, max: number): string => {
-  if (s.length <= max) return s;
-  const cut = s.slice(0, max);
-  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
-};
 
 /** Platform time from the message's `common.createTime` (ms; seconds are accepted too), else the receive time. */
 export function tiktokTime(common: CommonMessageData | undefined, now: number): number {
@@ -185,17 +179,6 @@ export function wireTikTokEvents(
   connection.on(WebcastEvent.ROOM_USER, once(tiktokViewers));
 }
 
-/** Checks each built event against the ingest schema; what does not fit is reported, never passed on. */
-export function validTikTokEvents(inputs: readonly IngestEventInput[], onInvalid: (why: string) => void): RawAudienceEvent[] {
-  const out: RawAudienceEvent[] = [];
-  for (const input of inputs) {
-    const r = IngestEvent.safeParse(input);
-    if (r.success) out.push(r.data);
-    else onInvalid(`${input.kind}: ${r.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
-  }
-  return out;
-}
-
 /** The message of an error with the API key blanked out (it can ride along in a request URL or a server reply). */
 const messageOf = (e: unknown, secret: string | undefined): string => {
   const msg = e instanceof Error ? e.message : String(e);
@@ -280,7 +263,7 @@ export const openTikTokLink: OpenPlatformLink<TikTokLinkConfig> = async (config,
     resolveEnded(e);
   };
   const deliver = (events: IngestEventInput[]): void => {
-    if (!finished) held.deliver(validTikTokEvents(events, onInvalid));
+    if (!finished) held.deliver(validEvents(events, onInvalid));
   };
 
   wireTikTokEvents(connection, deliver, () => clock.now(), recentFor(deps.source.connectorId));

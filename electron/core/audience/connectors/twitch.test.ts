@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { twitchCheer, twitchComment, twitchPresence, twitchSubGift, twitchSubscription, validEvents } from './twitch.js';
+import { validEvents } from './platformLink.js';
+import { twitchCheer, twitchComment, twitchPresence, twitchSubGift, twitchSubscription } from './twitch.js';
 
 const NOW = 1_763_900_999_000;
 

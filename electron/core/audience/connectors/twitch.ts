@@ -1,8 +1,8 @@
 import tmi from 'tmi.js';
 import type { ChatUserstate, CommonUserstate, SubGiftUserstate, SubUserstate } from 'tmi.js';
-import { IngestEvent, type IngestEventInput, type PlatformConfigOf, type RawAudienceEvent } from '../../../../shared/contract/audience.js';
+import type { IngestEventInput, PlatformConfigOf } from '../../../../shared/contract/audience.js';
 import { FatalConnectorError, type ConnectorLink } from './connector.js';
-import { createHeldSubmitter, type OpenPlatformLink } from './platformLink.js';
+import { clip, createHeldSubmitter, validEvents, type OpenPlatformLink } from './platformLink.js';
 
 export type TwitchConfig = PlatformConfigOf<'twitch'>;
 
@@ -15,13 +15,6 @@ const CONNECT_TIMEOUT_MS = 15_000;
 const LOGIN_REFUSED = /Login authentication failed|Login unsuccessful|Improperly formatted auth|Error logging in|Invalid NICK/i;
 const TEXT_MAX = 500;
 const NAME_MAX = 64;
-
-const clip = (s: string, max: number): string => {
-  if (s.length <= max) return s;
-  const cut = s.slice(0, max);
-  // Never leave half of a surrogate pair (an emoji) at the end.
-  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
-};
 
 /** Platform time from `tmi-sent-ts`, else the receive time. */
 const sentAt = (tags: { 'tmi-sent-ts'?: string | undefined }, now: number): number => {
@@ -37,17 +30,6 @@ const who = (tags: CommonUserstate): { userId?: string; displayName?: string } =
   const name = tags['display-name']?.trim() || login;
   return { ...(id ? { userId: id } : login ? { userId: `login:${login}` } : {}), ...(name ? { displayName: clip(name, NAME_MAX) } : {}) };
 };
-
-/** Checks each built event against the ingest schema; what does not fit is reported, never passed on. */
-export function validEvents(inputs: readonly IngestEventInput[], onInvalid: (why: string) => void): RawAudienceEvent[] {
-  const out: RawAudienceEvent[] = [];
-  for (const input of inputs) {
-    const r = IngestEvent.safeParse(input);
-    if (r.success) out.push(r.data);
-    else onInvalid(`${input.kind}: ${r.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
-  }
-  return out;
-}
 
 /** A chat line (`PRIVMSG`, also `/me`) → comment. */
 export function twitchComment(tags: CommonUserstate, text: string, now: number): IngestEventInput[] {

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { IngestEventInput, PlatformConfigOf } from '../../../../shared/contract/audience.js';
 import { FatalConnectorError, type ConnectorLink } from './connector.js';
-import { createHeldSubmitter, type OpenPlatformLink } from './platformLink.js';
-import { validEvents } from './twitch.js';
+import { clip, createHeldSubmitter, validEvents, type OpenPlatformLink } from './platformLink.js';
 
 export type YouTubeConfig = PlatformConfigOf<'youtube'>;
 
@@ -14,12 +13,6 @@ const REQUEST_TIMEOUT_MS = 20_000;
 const HELD_WAIT_MS = 200;
 const TEXT_MAX = 500;
 const NAME_MAX = 64;
-
-const clip = (s: string, max: number): string => {
-  if (s.length <= max) return s;
-  const cut = s.slice(0, max);
-  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
-};
 
 const Micros = z.string().regex(/^\d{1,20}$/, 'amountMicros must be digits');
 const Currency = z.string().regex(/^[A-Z]{3}$/);
