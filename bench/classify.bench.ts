@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { evaluateIntents, evaluatePolarity, evaluateSentiment } from '../shared/domain/classifier/metrics.js';
 import { classify, loadModel } from '../shared/domain/classifier/model.js';
-import { chatSetPath, loadChatSet, loadOnlineShopping, loadTweetEval, modelPath, repoRoot, sentimentIndex } from '../scripts/classifier/data.js';
+import { chatSetPath, loadChatSet, loadOnlineShopping, loadTweetEval, modelPath, repoRoot } from '../scripts/classifier/data.js';
+import { sentimentIndex } from '../shared/domain/classifier/labelledData.js';
 
 const WARM_UP_MS = 500;
 const MIN_TIMED_MS = 1500;

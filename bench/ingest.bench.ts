@@ -29,7 +29,7 @@ import { loadMigrations, openDatabase } from '../electron/core/store/db.js';
 import { createEventLog, type NewEvent } from '../electron/core/store/eventLog.js';
 import type { RawAudienceEvent } from '../shared/contract/audience.js';
 import { PHRASES, type PhraseIntent } from '../shared/domain/audience/phrases.js';
-import { intBetween, pick, seededRng, type Rng } from '../shared/domain/audience/random.js';
+import { intBetween, pick, seededRng, type Rng } from '../shared/domain/random.js';
 import { classify, loadModel } from '../shared/domain/classifier/model.js';
 import { redactPii } from '../shared/domain/redact.js';
 

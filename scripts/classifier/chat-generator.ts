@@ -8,7 +8,8 @@
 import { INTENTS, type Intent, type Sentiment } from '../../shared/domain/classifier/model.js';
 import { seededRng } from '../../shared/domain/random.js';
 import { EN_FRAGMENTS, EN_SLOTS, EN_TAILS, NATURAL_LINES, ZH_FRAGMENTS, ZH_SLOTS, ZH_TAILS, type FragmentGroup, type Lexicon } from './chat-lexicon.js';
-import { fnv1a, type ChatLine } from './data.js';
+import { fnv1a } from '../../shared/domain/classifier/labelledData.js';
+import type { ChatLine } from './data.js';
 
 export const DEFAULT_CHAT_SEED = 7;
 /** Percent of fragments (and of natural lines) held out. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fnv1a, intentMask, parseCorrections } from './data.js';
+import { fnv1a, intentMask, parseCorrections } from '../../shared/domain/classifier/labelledData.js';
 
 describe('fnv1a', () => {
   it('matches the reference 32-bit FNV-1a values', () => {

@@ -3,7 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCsv } from '../../shared/domain/csv.js';
-import { INTENTS, SENTIMENTS, type Intent, type Sentiment } from '../../shared/domain/classifier/model.js';
+import { fnv1a } from '../../shared/domain/classifier/labelledData.js';
+import { type Intent, type Sentiment } from '../../shared/domain/classifier/model.js';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The public sets live beside the checkout (../shared/data/sentiment); SENTIMENT_DATA_DIR overrides. */
@@ -13,12 +14,6 @@ export function sentimentDataDir(): string {
 export const chatSetPath = join(repoRoot, 'resources', 'datasets', 'chat', 'chat.jsonl');
 export const modelPath = join(repoRoot, 'resources', 'classifier', 'model.json');
 
-/** 32-bit FNV-1a over UTF-16 code units; the split key of every set. */
-export function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
 
 /** Which of 100 buckets a text falls in (by its trimmed text, so duplicates share a split). */
 export function bucketOf(text: string): number {
@@ -91,19 +86,6 @@ export interface ChatLine {
   readonly template: string;
 }
 
-export function intentMask(intents: readonly string[]): number {
-  let m = 0;
-  for (const it of intents) {
-    const i = (INTENTS as readonly string[]).indexOf(it);
-    if (i >= 0) m |= 1 << i;
-  }
-  return m;
-}
-
-export function sentimentIndex(s: string): number {
-  return (SENTIMENTS as readonly string[]).indexOf(s);
-}
-
 export function loadChatSet(file = chatSetPath): ChatLine[] {
   return readFileSync(file, 'utf8')
     .split('\n')
@@ -111,32 +93,3 @@ export function loadChatSet(file = chatSetPath): ChatLine[] {
     .map((l) => JSON.parse(l) as ChatLine);
 }
 
-/** A studio correction: `{text, sentiment, intents}` per JSONL line. Throws naming the bad line. */
-export interface Correction {
-  readonly text: string;
-  readonly sentiment: Sentiment;
-  readonly intents: Intent[];
-}
-
-export function parseCorrections(content: string, name: string): Correction[] {
-  const out: Correction[] = [];
-  content.split('\n').forEach((line, i) => {
-    if (line.trim() === '') return;
-    let v: unknown;
-    try {
-      v = JSON.parse(line);
-    } catch {
-      throw new Error(`${name}:${i + 1}: not JSON`);
-    }
-    if (typeof v !== 'object' || v === null) throw new Error(`${name}:${i + 1}: not an object`);
-    const o = v as Record<string, unknown>;
-    if (typeof o.text !== 'string' || o.text.trim() === '') throw new Error(`${name}:${i + 1}: text must be a non-empty string`);
-    if (typeof o.sentiment !== 'string' || sentimentIndex(o.sentiment) < 0) throw new Error(`${name}:${i + 1}: sentiment must be one of ${SENTIMENTS.join(', ')}`);
-    const intents = o.intents ?? [];
-    if (!Array.isArray(intents) || !intents.every((x): x is Intent => typeof x === 'string' && (INTENTS as readonly string[]).includes(x))) {
-      throw new Error(`${name}:${i + 1}: intents must be an array of ${INTENTS.join(', ')}`);
-    }
-    out.push({ text: o.text, sentiment: o.sentiment as Sentiment, intents });
-  });
-  return out;
-}

@@ -12,18 +12,15 @@ import { relative } from 'node:path';
 import { loadModel } from '../../shared/domain/classifier/model.js';
 import { evaluateIntents, evaluatePolarity, evaluateSentiment } from '../../shared/domain/classifier/metrics.js';
 import { DEFAULT_TRAIN_OPTIONS, trainModel, type TrainingExample } from '../../shared/domain/classifier/train.js';
+import { labelledExamples, parseCorrections, sentimentIndex } from '../../shared/domain/classifier/labelledData.js';
 import {
   chatSetPath,
-  fnv1a,
-  intentMask,
   loadChatSet,
   loadOnlineShopping,
   loadTweetEval,
   modelPath,
-  parseCorrections,
   repoRoot,
   sentimentDataDir,
-  sentimentIndex,
   SHOPPING_HELD_OUT_BUCKETS,
   TWEET_HELD_OUT_BUCKETS,
   type ChatLine,
@@ -86,15 +83,6 @@ function readCorrections(file: string): ReturnType<typeof parseCorrections> {
   }
 }
 
-function chatExample(l: { text: string; sentiment: string; intents: readonly string[] }, ws: number, wi: number, group: string): TrainingExample[] {
-  // Two rows: one teaches sentiment with the chat weight, one teaches intents. The group (first template of
-  // the line) keeps a template's lines in one fold when thresholds are chosen.
-  return [
-    { text: l.text, sentiment: sentimentIndex(l.sentiment), intents: -1, weight: ws },
-    { text: l.text, sentiment: -1, intents: intentMask(l.intents), weight: wi, group: fnv1a(group.split(' + ')[0] ?? group) },
-  ];
-}
-
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
   const started = performance.now();
@@ -106,10 +94,10 @@ function main(): void {
   const corrections = args.corrections === undefined ? [] : readCorrections(args.corrections);
 
   const examples: TrainingExample[] = [];
-  for (const l of chatTrain) examples.push(...chatExample(l, WEIGHT_CHAT_SENTIMENT, WEIGHT_CHAT_INTENTS, l.template));
+  for (const l of chatTrain) examples.push(...labelledExamples(l, WEIGHT_CHAT_SENTIMENT, WEIGHT_CHAT_INTENTS, l.template));
   if (args.onlineShopping && shopping !== undefined) for (const r of shopping.train) examples.push({ text: r.text, sentiment: r.sentiment, intents: -1, weight: 1 });
   if (args.tweetEval && tweets !== undefined) for (const r of tweets.train) examples.push({ text: r.text, sentiment: r.sentiment, intents: -1, weight: 1 });
-  for (const c of corrections) examples.push(...chatExample(c, WEIGHT_CORRECTION * WEIGHT_CHAT_SENTIMENT, WEIGHT_CORRECTION, `correction:${c.text}`));
+  for (const c of corrections) examples.push(...labelledExamples(c, WEIGHT_CORRECTION * WEIGHT_CHAT_SENTIMENT, WEIGHT_CORRECTION, `correction:${c.text}`));
 
   const data = {
     chat: { file: relative(repoRoot, args.chat), train: chatTrain.length, heldout: chatHeld.length },

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SourceInfo } from '../../electron/core/audience/pipeline.js';
 import type { CommentView } from '../../shared/contract/audience.js';
-import { parseCorrections } from '../../scripts/classifier/data.js';
+import { parseCorrections } from '../../shared/domain/classifier/labelledData.js';
 import { openAudienceCore, type AudienceHarness } from './support/audienceHarness.js';
 
 const SOURCE: SourceInfo = { connectorId: 'ingest:test', platform: 'webhook', simulated: false };

@@ -9,7 +9,8 @@ import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import type { Db } from '../store/db.js';
 import { intentsOf } from './commentsRepo.js';
-import { TrainerMessage, type StudioCorrection, type TrainJob } from './studioModelTraining.js';
+import type { Correction } from '../../../shared/domain/classifier/labelledData.js';
+import { TrainerMessage, type TrainJob } from './studioModelTraining.js';
 
 const SETTING = 'audience.studio_model';
 const TRAIN_TIMEOUT_MS = 10 * 60_000;
@@ -78,7 +79,7 @@ export function createStudioModel(deps: StudioModelDeps): StudioModel {
       return null;
     }
   };
-  const corrections = (): StudioCorrection[] =>
+  const corrections = (): Correction[] =>
     (
       db
         .prepare(

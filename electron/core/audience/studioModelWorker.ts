@@ -7,7 +7,8 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { evaluateIntents, evaluateSentiment } from '../../../shared/domain/classifier/metrics.js';
 import { loadModel, SENTIMENTS } from '../../../shared/domain/classifier/model.js';
 import { DEFAULT_TRAIN_OPTIONS, trainModel } from '../../../shared/domain/classifier/train.js';
-import { parseChatSet, studioExamples, TrainJob, type TrainerMessage } from './studioModelTraining.js';
+import { parseChatSet } from '../../../shared/domain/classifier/labelledData.js';
+import { studioExamples, TrainJob, type TrainerMessage } from './studioModelTraining.js';
 
 function send(m: TrainerMessage): Promise<void> {
   return new Promise((resolve) => {
