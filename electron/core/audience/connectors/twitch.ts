@@ -1,6 +1,7 @@
 import tmi from 'tmi.js';
 import type { ChatUserstate, CommonUserstate, SubGiftUserstate, SubUserstate } from 'tmi.js';
 import type { IngestEventInput, PlatformConfigOf } from '../../../../shared/contract/audience.js';
+import { redactPii } from '../../../../shared/domain/redact.js';
 import { FatalConnectorError, type ConnectorLink } from './connector.js';
 import { clip, createHeldSubmitter, validEvents, type OpenPlatformLink } from './platformLink.js';
 
@@ -108,8 +109,13 @@ export const openTwitchLink: OpenPlatformLink<TwitchConfig> = async (config, dep
     },
     ...(identity ? { identity } : {}),
     channels: [...config.channels],
-    // tmi.js logs chat lines at info: kept at debug here. It never logs the token.
-    logger: { info: (m: string) => tmiLog.debug(m), warn: (m: string) => tmiLog.debug(m), error: (m: string) => tmiLog.warn(m) },
+    // tmi.js logs chat lines at info: kept at debug here, with personal data redacted like stored comments (the
+    // log file must not hold what the store may not). It never logs the token.
+    logger: {
+      info: (m: string) => tmiLog.debug(redactPii(m).text),
+      warn: (m: string) => tmiLog.debug(redactPii(m).text),
+      error: (m: string) => tmiLog.warn(redactPii(m).text),
+    },
   });
 
   let finished = false;
