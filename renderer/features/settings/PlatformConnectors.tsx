@@ -274,7 +274,7 @@ function PlatformForm({ editing, onDone }: { editing: PlatformConnectorView | nu
           <TextField label={t('platforms.twitch.oauthToken')} hint={secretHint('oauthToken')} placeholder={secretPlaceholder('oauthToken')} type="password" data-testid="platform-twitch-oauthToken" value={d.oauthToken} onChange={(e) => set('oauthToken', e.currentTarget.value)} autoComplete="off" spellCheck={false} />
           <TextField label={t('platforms.twitch.server')} hint={t('platforms.optionalDefault')} data-testid="platform-twitch-server" value={d.server} onChange={(e) => set('server', e.currentTarget.value)} autoComplete="off" spellCheck={false} />
           <TextField label={t('platforms.twitch.port')} hint={t('platforms.optionalDefault')} inputMode="numeric" data-testid="platform-twitch-port" value={d.port} onChange={(e) => set('port', e.currentTarget.value)} autoComplete="off" />
-          <label className="checkbox">
+          <label className="settings-check">
             <input type="checkbox" data-testid="platform-twitch-secure" checked={d.secure} onChange={(e) => set('secure', e.currentTarget.checked)} /> {t('platforms.twitch.secure')}
           </label>
         </>
