@@ -8,6 +8,10 @@ import pkg from '../package.json' with { type: 'json' };
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const define = { SHOWRUNNER_VERSION: JSON.stringify(pkg.version) };
+/** Bundles for plain Node (the console host, the trainer child process): ESM, npm packages left to node_modules. */
+const nodeEsm = { bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', sourcemap: true, logLevel: 'warning' };
+/** Bundles for Electron's main and preload (its Node is 22). */
+const electronCjs = { bundle: true, platform: 'node', target: 'node22', format: 'cjs', sourcemap: true, logLevel: 'warning' };
 const migrations = join(root, 'electron/core/store/migrations');
 // What the core reads from resources/ at run time (found next to the migrations in a build): the chat model and
 // the chat set a studio model is retrained from. The compliance list is bundled (imported as JSON).
@@ -25,13 +29,7 @@ async function besideCore(dir) {
   await esbuild({
     entryPoints: [join(root, 'electron/core/audience/studioModelWorker.ts')],
     outfile: join(dir, 'studio-model-worker.mjs'),
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    packages: 'external',
-    sourcemap: true,
-    logLevel: 'warning',
+    ...nodeEsm,
   });
 }
 
@@ -51,14 +49,8 @@ await timed('console host', async () => {
   await esbuild({
     entryPoints: [join(root, 'electron/console/main.ts')],
     outfile: join(root, 'dist/console/host.mjs'),
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    packages: 'external',
-    sourcemap: true,
+    ...nodeEsm,
     define,
-    logLevel: 'warning',
   });
   await besideCore(join(root, 'dist/console'));
 });
@@ -67,26 +59,16 @@ await timed('electron main + preload', async () => {
   await esbuild({
     entryPoints: [join(root, 'electron/main/main.ts')],
     outfile: join(root, 'dist/electron/main.cjs'),
-    bundle: true,
-    platform: 'node',
-    target: 'node22',
-    format: 'cjs',
+    ...electronCjs,
     packages: 'external',
-    sourcemap: true,
     define,
-    logLevel: 'warning',
   });
   // A sandboxed preload may require only 'electron': bundle everything else into it.
   await esbuild({
     entryPoints: [join(root, 'electron/preload/preload.ts')],
     outfile: join(root, 'dist/electron/preload.cjs'),
-    bundle: true,
-    platform: 'node',
-    target: 'node22',
-    format: 'cjs',
+    ...electronCjs,
     external: ['electron'],
-    sourcemap: true,
-    logLevel: 'warning',
   });
   await besideCore(join(root, 'dist/electron'));
 });
