@@ -8,9 +8,12 @@ import pkg from '../package.json' with { type: 'json' };
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const define = { SHOWRUNNER_VERSION: JSON.stringify(pkg.version) };
-/** Bundles for plain Node (the console host, the trainer child process): ESM, npm packages left to node_modules. */
+/**
+ * Bundles for plain Node (the console host, the trainer child process): ESM, npm packages left to node_modules.
+ * @type {import('esbuild').BuildOptions}
+ */
 const nodeEsm = { bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', sourcemap: true, logLevel: 'warning' };
-/** Bundles for Electron's main and preload (its Node is 22). */
+/** Bundles for Electron's main and preload (its Node is 22). @type {import('esbuild').BuildOptions} */
 const electronCjs = { bundle: true, platform: 'node', target: 'node22', format: 'cjs', sourcemap: true, logLevel: 'warning' };
 const migrations = join(root, 'electron/core/store/migrations');
 // What the core reads from resources/ at run time (found next to the migrations in a build): the chat model and
