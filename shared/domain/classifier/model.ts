@@ -53,6 +53,8 @@ export interface ChatModel {
   readonly stack: Float64Array;
   readonly meta: Readonly<Record<string, unknown>>;
   readonly scratch: FeatureScratch;
+  /** classify's scores buffer (scoreInto writes it). */
+  readonly scores: Float64Array;
   /** The 32 possible intent lists, frozen, indexed by bit set. */
   readonly intentSets: readonly (readonly Intent[])[];
 }
@@ -98,6 +100,7 @@ export function loadModel(json: unknown): ChatModel {
     stack: numberArray(o.stack, INTENTS.length * 2, 'stack'),
     meta,
     scratch: createFeatureScratch(),
+    scores: new Float64Array(STRIDE),
     intentSets: buildIntentSets(),
   };
 }
@@ -155,40 +158,17 @@ export function createScores(): Float64Array {
  * The returned intents array is frozen and shared between calls.
  */
 export function classify(model: ChatModel, text: string): Classification {
-  const n = extractFeatures(text, model.scratch);
-  const feats = model.scratch.feats;
-  const w = model.table;
-  const mask = model.mask;
-  let a0 = 0;
-  let a1 = 0;
-  let a2 = 0;
-  let a3 = 0;
-  let a4 = 0;
-  let a5 = 0;
-  let a6 = 0;
-  for (let i = 0; i < n; i++) {
-    const r = ((feats[i] ?? 0) & mask) << 3;
-    a0 += w[r] ?? 0;
-    a1 += w[r + 1] ?? 0;
-    a2 += w[r + 2] ?? 0;
-    a3 += w[r + 3] ?? 0;
-    a4 += w[r + 4] ?? 0;
-    a5 += w[r + 5] ?? 0;
-    a6 += w[r + 6] ?? 0;
-  }
-  const inv = n > 0 ? 1 / Math.sqrt(n) : 0;
-  const s = model.scales;
-  const b = model.bias;
+  const o = model.scores;
+  scoreInto(model, text, o);
   const th = model.thresholds;
-  const u = model.stack;
-  const pos = (b[0] ?? 0) + (s[0] ?? 0) * a0 * inv;
-  const neg = (b[1] ?? 0) + (s[1] ?? 0) * a1 * inv;
+  const neg = o[0] ?? 0;
+  const pos = o[2] ?? 0;
   let set = 0;
-  if ((b[2] ?? 0) + (s[2] ?? 0) * a2 * inv + (u[0] ?? 0) * pos + (u[1] ?? 0) * neg > (th[0] ?? 0)) set |= 1;
-  if ((b[3] ?? 0) + (s[3] ?? 0) * a3 * inv + (u[2] ?? 0) * pos + (u[3] ?? 0) * neg > (th[1] ?? 0)) set |= 2;
-  if ((b[4] ?? 0) + (s[4] ?? 0) * a4 * inv + (u[4] ?? 0) * pos + (u[5] ?? 0) * neg > (th[2] ?? 0)) set |= 4;
-  if ((b[5] ?? 0) + (s[5] ?? 0) * a5 * inv + (u[6] ?? 0) * pos + (u[7] ?? 0) * neg > (th[3] ?? 0)) set |= 8;
-  if ((b[6] ?? 0) + (s[6] ?? 0) * a6 * inv + (u[8] ?? 0) * pos + (u[9] ?? 0) * neg > (th[4] ?? 0)) set |= 16;
+  if ((o[3] ?? 0) > (th[0] ?? 0)) set |= 1;
+  if ((o[4] ?? 0) > (th[1] ?? 0)) set |= 2;
+  if ((o[5] ?? 0) > (th[2] ?? 0)) set |= 4;
+  if ((o[6] ?? 0) > (th[3] ?? 0)) set |= 8;
+  if ((o[7] ?? 0) > (th[4] ?? 0)) set |= 16;
   // softmax over (neg, 0, pos), computed relative to the largest logit
   let sentiment: Sentiment;
   let confidence: number;
