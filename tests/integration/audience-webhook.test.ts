@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IngestSource } from '../../shared/contract/audience.js';
 import { intBetween, pick, seededRng, type Rng } from '../../shared/domain/random.js';
-import { openAudienceCore, type AudienceHarness } from './support/audienceHarness.js';
+import { openIngestCore, type AudienceHarness } from './support/audienceHarness.js';
 import { httpRequest, type Reply } from './support/httpClient.js';
 
 const PATH = '/ingest/v1/events';
@@ -77,10 +77,7 @@ describe('generic webhook ingest', () => {
   let token: string;
   let source: IngestSource;
   beforeAll(async () => {
-    h = openAudienceCore();
-    port = (await h.host()).port;
-    await h.call('audience.startConnector', { id: 'ingest' });
-    ({ source, token } = await h.call<{ source: IngestSource; token: string }>('audience.createSource', { name: 'douyin relay', platform: 'douyin' }));
+    ({ h, port, token, source } = await openIngestCore('douyin relay', 'douyin'));
   });
   afterAll(async () => {
     await h.close();

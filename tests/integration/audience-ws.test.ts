@@ -2,7 +2,7 @@ import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IngestSource } from '../../shared/contract/audience.js';
 import { intBetween, pick, seededRng } from '../../shared/domain/random.js';
-import { openAudienceCore, type AudienceHarness } from './support/audienceHarness.js';
+import { openIngestCore, type AudienceHarness } from './support/audienceHarness.js';
 
 interface Frame {
   type: string;
@@ -60,10 +60,7 @@ describe('generic WebSocket ingest', () => {
   let token: string;
   let source: IngestSource;
   beforeAll(async () => {
-    h = openAudienceCore();
-    port = (await h.host()).port;
-    await h.call('audience.startConnector', { id: 'ingest' });
-    ({ source, token } = await h.call<{ source: IngestSource; token: string }>('audience.createSource', { name: 'tb-relay', platform: 'taobao' }));
+    ({ h, port, token, source } = await openIngestCore('tb-relay', 'taobao'));
   });
   afterAll(async () => {
     await h.close();

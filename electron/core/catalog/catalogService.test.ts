@@ -1,15 +1,12 @@
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Product } from '../../../shared/contract/catalog.js';
 import { AppError, type ErrorCode } from '../../../shared/errors.js';
 import type { Clock } from '../clock.js';
-import { createLogger, memorySink } from '../logger.js';
-import { loadMigrations, openDatabase, type Db } from '../store/db.js';
-import { createEventLog, type EventLog, type StoredEvent } from '../store/eventLog.js';
+import type { Db } from '../store/db.js';
+import type { EventLog, StoredEvent } from '../store/eventLog.js';
+import { openTestStore } from '../store/testStore.js';
 import { createCatalogService, type CatalogService } from './catalogService.js';
 
-const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'store', 'migrations');
 const T0 = 1_700_000_000_000;
 
 type Reason = 'created' | 'updated' | 'deleted' | 'imported';
@@ -27,16 +24,8 @@ const clock: Clock = {
 };
 
 beforeEach(() => {
-  db = openDatabase({ file: ':memory:', migrations: loadMigrations(MIGRATIONS_DIR) });
+  ({ db, events } = openTestStore(clock, 0));
   now = T0;
-  let r = 0;
-  events = createEventLog({
-    db,
-    clock,
-    random: (n) => Uint8Array.from({ length: n }, () => (r = (r * 31 + 17) % 251)),
-    nodeId: 'n1',
-    log: createLogger('events', memorySink()),
-  });
   let next = 0;
   changes = [];
   catalog = createCatalogService({

@@ -1,5 +1,3 @@
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Product } from '../../../shared/contract/catalog.js';
 import { ComplianceTermList, type CueActionResult, type CueView } from '../../../shared/contract/cues.js';
@@ -10,13 +8,13 @@ import { createCatalogService, type CatalogService } from '../catalog/catalogSer
 import { createProductsRepo } from '../catalog/productsRepo.js';
 import type { Clock } from '../clock.js';
 import { createLogger, memorySink } from '../logger.js';
-import { loadMigrations, openDatabase, type Db } from '../store/db.js';
-import { createEventLog, type EventLog } from '../store/eventLog.js';
+import type { Db } from '../store/db.js';
+import type { EventLog } from '../store/eventLog.js';
+import { openTestStore } from '../store/testStore.js';
 import type { CueObsPort } from './context.js';
 import { createCueService, type CueService } from './cueService.js';
 import { shippedComplianceTerms } from './handlers.js';
 
-const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'store', 'migrations');
 const T0 = 1_700_000_000_000;
 const cny = (amount: number) => ({ amount, currency: 'CNY' });
 
@@ -77,16 +75,8 @@ let actions: [string, readonly CueActionResult[]][];
 const clock: Clock = { now: () => now, setTimeout: () => null, clearTimeout: () => undefined };
 
 beforeEach(() => {
-  db = openDatabase({ file: ':memory:', migrations: loadMigrations(MIGRATIONS_DIR) });
+  ({ db, events } = openTestStore(clock, 7));
   now = T0;
-  let r = 7;
-  events = createEventLog({
-    db,
-    clock,
-    random: (n) => Uint8Array.from({ length: n }, () => (r = (r * 31 + 17) % 251)),
-    nodeId: 'n1',
-    log: createLogger('events', memorySink()),
-  });
   let n = 0;
   const newId = (): string => `id${String(++n).padStart(4, '0')}`;
   catalog = createCatalogService({ db, events, clock, newId, onChanged: () => undefined });

@@ -5,6 +5,7 @@ import { startConsoleHost, type ConsoleHost } from '../../../electron/console/se
 import type { Clock } from '../../../electron/core/clock.js';
 import { createCore, type Core } from '../../../electron/core/core.js';
 import { createLogger, memorySink, type LogRecord } from '../../../electron/core/logger.js';
+import type { IngestSource } from '../../../shared/contract/audience.js';
 import { AUDIENCE_EVENT_TYPES, AudienceEvent, type PushedEvent } from '../../../shared/contract/index.js';
 import type { Result } from '../../../shared/errors.js';
 import { MIGRATIONS_DIR, TEST_CALL } from './coreHarness.js';
@@ -95,4 +96,13 @@ export function openAudienceCore(opts: { autostart?: boolean } = {}): AudienceHa
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A core with its console host up, the generic ingest connector running and one ingest source created. */
+export async function openIngestCore(name: string, platform: string): Promise<{ h: AudienceHarness; port: number; token: string; source: IngestSource }> {
+  const h = openAudienceCore();
+  const port = (await h.host()).port;
+  await h.call('audience.startConnector', { id: 'ingest' });
+  const { source, token } = await h.call<{ source: IngestSource; token: string }>('audience.createSource', { name, platform });
+  return { h, port, token, source };
 }
