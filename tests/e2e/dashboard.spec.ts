@@ -42,10 +42,13 @@ test('rehearsal room → the dashboard in Chromium shows the numbers the engine 
   const session = await api.must('session.create', { title: 'Dashboard drill' });
   await api.must('script.importJson', { sessionId: session.id, text: readFileSync(join(REPO_ROOT, 'tests/fixtures/cues/show-en.json'), 'utf8') });
   await api.must('cues.start', { sessionId: session.id });
+  // Until the show starts the dashboard shows the room since start-up: wait until it shows this show's numbers.
+  await expect(page.getByTestId('dashboard-root')).toHaveAttribute('data-session', session.id, { timeout: 15_000 });
   await expect.poll(async () => Number((await raw(page, 'metric-viewers')) ?? ''), { timeout: 15_000 }).toBeGreaterThan(0);
   await api.must('cues.next', {});
   // Orders come in the rehearsal room while the cup is presented.
   await expect.poll(async () => Number(await raw(page, 'metric-orders')), { timeout: 45_000 }).toBeGreaterThan(0);
+  await expect(page.getByTestId('dashboard-root')).toHaveAttribute('data-session', session.id);
   await expect(page.locator('[data-testid="product-metrics-row"]')).not.toHaveCount(0);
   await api.must('cues.end', {});
 

@@ -140,7 +140,7 @@ export function Dashboard(): ReactNode {
   const { t } = useTranslation();
   const { snapshot: s, error, ring, onSeries } = useDashboard();
   return (
-    <section className="dashboard" data-testid="dashboard-root" data-seq={s ? String(s.seq) : ''} aria-labelledby="dashboard-title">
+    <section className="dashboard" data-testid="dashboard-root" data-seq={s ? String(s.seq) : ''} data-session={s?.sessionId ?? ''} aria-labelledby="dashboard-title">
       <header className="dashboard-header">
         <h2 id="dashboard-title">{t('dashboard.title')}</h2>
         {s ? <span className="muted">{s.sessionId === null ? t('dashboard.room') : t('dashboard.session')}</span> : null}
