@@ -148,8 +148,14 @@ describe('product cues against a real OBS', () => {
     expect(atEnd).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 
-  test('every advance is in the log: SegmentStarted and ProductPresented', () => {
-    h.core.events.flush();
+  test('every advance is in the log: SegmentStarted and ProductPresented', async () => {
+    // Five advances, then the live stock edit's overlay refresh: its result is recorded when OBS answers the
+    // SetInputSettings, which can be after an independent client already reads the new text.
+    const performed = (): number => {
+      h.core.events.flush();
+      return h.core.events.read({ type: 'CueActionsPerformed' }).length;
+    };
+    await expect.poll(performed, { timeout: 5_000 }).toBe(6);
     const started = h.core.events.read({ type: 'SegmentStarted' }).map((e) => e.payload as { title: string; via: string });
     expect(started.map((p) => [p.title, p.via])).toEqual([
       ['开场', 'start'],
@@ -166,7 +172,15 @@ describe('product cues against a real OBS', () => {
       ['POT-03', 8],
     ]);
     expect(h.core.events.read({ type: 'SegmentStarted' }).every((e) => e.sessionId === session.id)).toBe(true);
-    expect(h.core.events.read({ type: 'CueActionsPerformed' })).toHaveLength(5);
+    const actions = h.core.events.read({ type: 'CueActionsPerformed' }).map((e) => (e.payload as { actions: { kind: string; target: string }[] }).actions);
+    expect(actions.map((a) => a.map((x) => x.kind))).toEqual([
+      ['scene'],
+      ['scene', 'overlay', 'sceneItem'],
+      ['scene', 'overlay', 'sceneItem'],
+      ['scene', 'overlay', 'sceneItem'],
+      ['scene', 'overlay'],
+      ['overlay'],
+    ]);
   });
 
   test('compliance finds the terms in the zh script and in an en script', async () => {
