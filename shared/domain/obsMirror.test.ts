@@ -165,7 +165,10 @@ describe('applyObsEvent', () => {
   });
 
   it('toggles, locks and reindexes scene items in place', () => {
-    let m = apply(mirror(), 'SceneItemEnableStateChanged', { sceneName: 'Host', sceneItemId: 2, sceneItemEnabled: false }).mirror;
+    const toggled = apply(mirror(), 'SceneItemEnableStateChanged', { sceneName: 'Host', sceneItemId: 2, sceneItemEnabled: false });
+    // …and reads the scene's items back once the burst is over (events of concurrent requests can arrive out of order).
+    expect(toggled.refetch).toEqual([{ kind: 'sceneItems', scene: 'Host' }]);
+    let m = toggled.mirror;
     m = apply(m, 'SceneItemLockStateChanged', { sceneName: 'Host', sceneItemId: 1, sceneItemLocked: true }).mirror;
     const host = m.scenes[0]!;
     expect(host.items.find((i) => i.id === 2)?.enabled).toBe(false);

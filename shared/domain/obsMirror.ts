@@ -303,7 +303,13 @@ export function applyObsEvent(m: ObsMirror, type: string, d: Data, now: number):
       const field = type === 'SceneItemEnableStateChanged' ? 'enabled' : 'locked';
       const value = bool(d, type === 'SceneItemEnableStateChanged' ? 'sceneItemEnabled' : 'sceneItemLocked');
       if (scene === null || id === null || value === null) return same;
-      return to(mapItems(m, scene, (items) => items.map((i) => (i.id === id ? { ...i, [field]: value } : i))));
+      // Applied at once, then checked against OBS: obs-websocket can run requests concurrently, so under load the
+      // events of a burst of toggles can arrive in another order than OBS applied them, and the last one to arrive
+      // is not always the state OBS ends in. One refetch per burst puts the mirror back on what OBS has.
+      return to(
+        mapItems(m, scene, (items) => items.map((i) => (i.id === id ? { ...i, [field]: value } : i))),
+        [{ kind: 'sceneItems', scene }],
+      );
     }
     case 'InputCreated': {
       const name = str(d, 'inputName');
