@@ -62,4 +62,19 @@ describe('createThrottle', () => {
     clock.advance(1);
     expect(out).toEqual([2, 3]);
   });
+
+  it('a timer that fires early (Node counts from a stale loop time under load) waits for the rest of the interval', () => {
+    const real = createManualClock(0);
+    // Every timer fires up to 3 ms before its delay has passed (never sooner than 1 ms, as Node's timers).
+    const early = { ...real, setTimeout: (fn: () => void, ms: number) => real.setTimeout(fn, Math.max(1, ms - 3)) };
+    const out: [number, number][] = [];
+    const t = createThrottle<number>({ clock: early, intervalMs: 1000 / 15, emit: (v) => out.push([v, real.now()]) });
+    t.push(1);
+    real.advance(10);
+    t.push(2);
+    real.advance(60);
+    // The timer for 2 fired at 63.7 ms, inside the interval: it slept again and emitted once the interval was over.
+    expect(out.map(([v]) => v)).toEqual([1, 2]);
+    expect((out[1]?.[1] ?? 0) - (out[0]?.[1] ?? 0)).toBeGreaterThanOrEqual(1000 / 15);
+  });
 });

@@ -32,14 +32,22 @@ export function createThrottle<T>(opts: {
     lastEmitAt = clock.now();
     emit(value);
   };
+  // Node's timers count from the event loop's cached time, so under load one can fire a little before its delay
+  // has really passed: a timer that is early waits for the rest instead of emitting inside the interval.
+  const onTimer = (): void => {
+    timer = null;
+    const early = lastEmitAt + intervalMs - clock.now();
+    if (pending !== null && early > 0) timer = clock.setTimeout(onTimer, early);
+    else fire();
+  };
 
   return {
     push(value) {
       pending = { value };
       if (timer !== null) return;
       const wait = lastEmitAt + intervalMs - clock.now();
-      if (wait > 0) timer = clock.setTimeout(fire, wait);
-      else if (opts.deferFirst === true) timer = clock.setTimeout(fire, 0);
+      if (wait > 0) timer = clock.setTimeout(onTimer, wait);
+      else if (opts.deferFirst === true) timer = clock.setTimeout(onTimer, 0);
       else fire();
     },
     flush() {
