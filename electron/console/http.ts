@@ -69,8 +69,11 @@ export class BodyError extends Error {
   }
 }
 
-/** Reads a request body up to `limit` bytes; larger bodies are refused with 413 without buffering them. */
-export function readBody(req: IncomingMessage, limit: number): Promise<string> {
+/**
+ * Reads a request body's bytes up to `limit`; larger bodies are refused with 413 without buffering them. The bytes
+ * are exactly what was sent (a webhook signature is computed over them).
+ */
+export function readRawBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? '0');
     if (declared > limit) {
@@ -95,7 +98,7 @@ export function readBody(req: IncomingMessage, limit: number): Promise<string> {
     req.on('end', () => {
       if (!done) {
         done = true;
-        resolve(Buffer.concat(chunks).toString('utf8'));
+        resolve(Buffer.concat(chunks));
       }
     });
     req.on('error', (e) => {
@@ -105,6 +108,11 @@ export function readBody(req: IncomingMessage, limit: number): Promise<string> {
       }
     });
   });
+}
+
+/** Reads a request body as UTF-8 text up to `limit` bytes (413 above it). */
+export async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return (await readRawBody(req, limit)).toString('utf8');
 }
 
 /** Parses a JSON body; refuses other content types (415) and malformed JSON (400). */

@@ -4,6 +4,7 @@ import { parseGenericOrder, parseShopifyOrder, parseShopifyRefund } from '../../
 import type { Logger } from '../core/logger.js';
 import type { OrdersService, OrderSourceRecord, StoreOutcome } from '../core/metrics/orders.js';
 import { bearerOf } from './auth.js';
+import { BodyError, readRawBody } from './http.js';
 
 /** Webhook bodies are small: a Shopify order with hundreds of line items is well under this. */
 export const ORDER_WEBHOOK_MAX_BYTES = 1024 * 1024;
@@ -23,43 +24,6 @@ function send(res: ServerResponse, r: Reply): void {
   if (r.status === 401) headers['WWW-Authenticate'] = 'Bearer realm="showrunner-orders"';
   res.writeHead(r.status, headers);
   res.end(JSON.stringify(r.body));
-}
-
-class TooLarge extends Error {}
-
-/** The raw body bytes: the HMAC is over exactly what was sent, never a re-encoded string. */
-function readRaw(req: IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    if (Number(req.headers['content-length'] ?? '0') > limit) {
-      req.resume();
-      reject(new TooLarge());
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let done = false;
-    req.on('data', (c: Buffer) => {
-      if (done) return;
-      size += c.length;
-      if (size > limit) {
-        done = true;
-        req.resume();
-        reject(new TooLarge());
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on('end', () => {
-      if (done) return;
-      done = true;
-      resolve(Buffer.concat(chunks));
-    });
-    req.on('error', (e) => {
-      if (done) return;
-      done = true;
-      reject(e);
-    });
-  });
 }
 
 /** Shopify's signature: base64 HMAC-SHA256 of the raw body under the shop's webhook secret, compared in constant time. */
@@ -93,9 +57,9 @@ export function createOrderWebhooks(orders: OrdersService, log: Logger): OrderWe
     const found = orders.shopify(sourceId);
     let raw: Buffer;
     try {
-      raw = await readRaw(req, ORDER_WEBHOOK_MAX_BYTES);
+      raw = await readRawBody(req, ORDER_WEBHOOK_MAX_BYTES);
     } catch (e) {
-      if (e instanceof TooLarge) return refuse(413, 'TOO_LARGE', `body is larger than ${ORDER_WEBHOOK_MAX_BYTES} bytes`);
+      if (e instanceof BodyError && e.status === 413) return refuse(413, 'TOO_LARGE', `body is larger than ${ORDER_WEBHOOK_MAX_BYTES} bytes`);
       throw e;
     }
     if (!found || !shopifySignatureValid(raw, found.secret, headerOf(req, 'x-shopify-hmac-sha256'))) {
@@ -144,9 +108,9 @@ export function createOrderWebhooks(orders: OrdersService, log: Logger): OrderWe
     }
     let raw: Buffer;
     try {
-      raw = await readRaw(req, ORDER_WEBHOOK_MAX_BYTES);
+      raw = await readRawBody(req, ORDER_WEBHOOK_MAX_BYTES);
     } catch (e) {
-      if (e instanceof TooLarge) return refuse(413, 'TOO_LARGE', `body is larger than ${ORDER_WEBHOOK_MAX_BYTES} bytes`);
+      if (e instanceof BodyError && e.status === 413) return refuse(413, 'TOO_LARGE', `body is larger than ${ORDER_WEBHOOK_MAX_BYTES} bytes`);
       throw e;
     }
     const json = parseJson(raw);
