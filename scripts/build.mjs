@@ -64,7 +64,10 @@ await timed('electron main + preload', async () => {
     outfile: join(root, 'dist/electron/main.cjs'),
     ...electronCjs,
     packages: 'external',
-    define,
+    // The core is ESM and finds files beside its modules through import.meta.url (the ingest writer thread
+    // resolves better-sqlite3 that way); a CJS bundle has no import.meta, so it gets the bundle's own URL.
+    banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    define: { ...define, 'import.meta.url': '__importMetaUrl' },
   });
   // A sandboxed preload may require only 'electron': bundle everything else into it.
   await esbuild({

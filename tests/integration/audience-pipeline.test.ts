@@ -51,7 +51,10 @@ describe('ingest pipeline', () => {
     expect(new Set(orders).size).toBe(500);
     expect(orders).toEqual(events.flatMap((e) => (e.kind === 'order' ? [e.orderId] : [])));
     const comments = stored.filter((e) => e.kind === 'comment').length;
-    expect((h.core.db.prepare('SELECT count(*) AS n FROM comments').get() as { n: number }).n).toBe(comments);
+    expect((h.core.db.prepare("SELECT count(*) AS n FROM event_log WHERE type = 'CommentReceived' AND payload ->> '$.connectorId' = 'ingest:test'").get() as { n: number }).n).toBe(comments);
+    // The chat panel reads them all from the log.
+    const listed = await h.call<{ comments: unknown[] }>('audience.comments', { filter: 'all', limit: 500, includeBlocked: true });
+    expect(listed.comments.length).toBe(Math.min(500, comments));
 
     await new Promise((r) => setTimeout(r, 250));
     const pushes = h.pushed.slice(mark).flatMap((e) => (e.name === 'audience.comments' ? [e.payload] : []));

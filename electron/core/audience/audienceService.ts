@@ -371,20 +371,15 @@ export function createAudienceService(deps: AudienceDeps): AudienceService {
     return v === null ? null : Number(v);
   };
 
-  // Retention deletes comment text (and display names) from the projection and from the CommentReceived
-  // payloads in the log: the one case where old log rows change, because the studio's legal duty outranks the
+  // Retention deletes comment text (and display names) from the CommentReceived payloads in the log, the only
+  // copy of a comment: the one case where old log rows change, because the studio's legal duty outranks the
   // append-only rule. A CommentsPurged event records what was done, so synced copies purge too; counts, labels
   // and pseudonyms stay, so the show's metrics do not change.
-  const purgeLog = db.prepare(
-    `UPDATE event_log SET payload = json_set(payload, '$.text', '', '$.displayName', json('null'))
-      WHERE type = 'CommentReceived' AND recorded_at < ? AND json_extract(payload, '$.text') != ''`,
-  );
   const purgeTx = db.transaction((before: number): number => {
     const at = clock.now();
-    const comments = repo.purgeBefore(before, at);
-    const logged = purgeLog.run(before).changes;
-    if (comments > 0 || logged > 0) {
-      events.appendNow([{ type: 'CommentsPurged', payload: { before, comments, events: logged, retentionDays: retentionDays(), at } }]);
+    const comments = repo.purgeBefore(before);
+    if (comments > 0) {
+      events.appendNow([{ type: 'CommentsPurged', payload: { before, comments, events: comments, retentionDays: retentionDays(), at } }]);
     }
     return comments;
   });

@@ -17,70 +17,71 @@ export function intentsOf(mask: number): Intent[] {
   return INTENT_LIST.filter((i) => (mask & INTENT_BITS[i]) !== 0);
 }
 
-/** The WHERE term of each filter. Each matches a partial index of 0004 word for word (SQLite needs the same term). */
-const FILTER_SQL: Readonly<Record<CommentFilter, string>> = {
+const INTENT_TERM = (intent: Intent): string =>
+  // A corrected label (comment_state) replaces the event's; the event's intents are a JSON array of names, none
+  // of them a part of another, so a quoted name is found by instr. Both are constants: no SQL is built from input.
+  `(CASE WHEN s.corrected = 1 THEN (s.intents & ${INTENT_BITS[intent]}) != 0 ELSE instr(e.payload ->> '$.label.intents', '"${intent}"') > 0 END)`;
+
+/** The WHERE term of each chat-panel filter (a closed table of constants). */
+const FILTER_SQL: Readonly<Record<Exclude<CommentFilter, 'pinned'>, string>> = {
   all: '1',
-  purchase: '(intents & 1) != 0',
-  price_objection: '(intents & 2) != 0',
-  questions: '(intents & 4) != 0',
-  complaints: '(intents & 8) != 0',
-  praise: '(intents & 16) != 0',
-  pinned: 'pinned = 1',
+  purchase: INTENT_TERM('purchase'),
+  price_objection: INTENT_TERM('price_objection'),
+  questions: INTENT_TERM('question'),
+  complaints: INTENT_TERM('complaint'),
+  praise: INTENT_TERM('praise'),
 };
 
+const COMMENT_TYPE = 'CommentReceived';
+
+/** A CommentReceived event row with its state beside it (the state columns are null when it has none). */
 interface Row {
   seq: number;
   id: string;
-  at: number;
-  platform: string;
-  connector_id: string;
-  user_hash: string | null;
-  display_name: string | null;
-  text: string | null;
+  payload: string;
+  pinned: number | null;
+  answered: number | null;
+  blocked: number | null;
+  corrected: number | null;
   sentiment: Sentiment | null;
-  intents: number;
-  confidence: number | null;
-  simulated: number;
-  pinned: number;
-  answered: number;
-  blocked: number;
-  corrected: number;
+  intents: number | null;
 }
 
-const toView = (r: Row): CommentView => ({
-  id: r.id,
-  at: r.at,
-  platform: r.platform,
-  connectorId: r.connector_id,
-  userId: r.user_hash,
-  displayName: r.display_name,
-  text: r.text,
-  sentiment: r.sentiment,
-  intents: intentsOf(r.intents),
-  confidence: r.confidence,
-  simulated: r.simulated === 1,
-  pinned: r.pinned === 1,
-  answered: r.answered === 1,
-  blocked: r.blocked === 1,
-  corrected: r.corrected === 1,
-});
-
-/** A new comment row; `seq` and `id` are those of its CommentReceived event. */
-export interface CommentRow {
-  readonly seq: number;
-  readonly id: string;
-  readonly at: number;
-  readonly receivedAt: number;
+/** The fields of a stored CommentReceived payload the chat panel shows (written by the pipeline, zod-checked there). */
+interface CommentPayload {
+  readonly occurredAt: number;
   readonly platform: string;
   readonly connectorId: string;
-  readonly userHash: string | null;
+  readonly userId: string | null;
   readonly displayName: string | null;
   readonly text: string;
-  readonly sentiment: Sentiment | null;
-  readonly intents: number;
-  readonly confidence: number | null;
-  readonly simulated: boolean;
-  readonly blocked: boolean;
+  readonly label: { readonly sentiment: Sentiment; readonly intents: readonly Intent[]; readonly confidence: number } | null;
+  readonly simulated?: boolean;
+}
+
+const COLUMNS = 'e.seq, e.id, e.payload, s.pinned, s.answered, s.blocked, s.corrected, s.sentiment, s.intents';
+
+function toView(r: Row): CommentView {
+  const p = JSON.parse(r.payload) as CommentPayload;
+  const corrected = r.corrected === 1;
+  return {
+    id: r.id,
+    at: p.occurredAt,
+    platform: p.platform,
+    connectorId: p.connectorId,
+    userId: p.userId,
+    displayName: p.displayName,
+    // The retention purge empties the text in the log (a comment is never stored without text).
+    text: p.text === '' ? null : p.text,
+    sentiment: corrected ? r.sentiment : (p.label?.sentiment ?? null),
+    intents: corrected ? intentsOf(r.intents ?? 0) : p.label ? intentsOf(intentMask(p.label.intents)) : [],
+    confidence: p.label?.confidence ?? null,
+    simulated: p.simulated === true,
+    pinned: r.pinned === 1,
+    answered: r.answered === 1,
+    blocked: r.blocked === 1,
+    corrected,
+  };
 }
 
 export interface ListQuery {
@@ -91,82 +92,91 @@ export interface ListQuery {
   readonly includeBlocked: boolean;
 }
 
+/**
+ * Stored comments as the chat panel reads them: the CommentReceived rows of the event log (the log is the only
+ * copy of a comment) joined with `comment_state`, the small table of what changed since (pins, answers, blocks,
+ * corrected labels), which has rows only for the comments that have such a state.
+ */
 export interface CommentsRepo {
-  insert(row: CommentRow): void;
+  /** Marks a just-stored comment (by its event-log seq) as containing a blocked word. */
+  markBlocked(seq: number): void;
   /** The event-log seq of an event id, or null. */
   seqOf(eventId: string): number | null;
-  /** The event id at an event-log seq, or null. */
-  idAt(seq: number): string | null;
-  /** The seq of the last row this connection inserted. */
-  lastInsertSeq(): number;
   get(id: string): CommentView | null;
   list(q: ListQuery): { comments: CommentView[]; more: boolean };
   setFlag(id: string, flag: 'pinned' | 'answered', value: boolean): void;
   setLabel(id: string, sentiment: Sentiment, intents: number): void;
   /** Marks exactly the comments containing one of `words` (case-insensitive) as blocked; returns how many are. */
   applyBlockWords(words: readonly string[]): number;
-  /** Deletes text and display name of comments received before `before`; returns how many were purged. */
-  purgeBefore(before: number, at: number): number;
+  /**
+   * Empties the text and display name of comments recorded before `before`, in their log rows (the retention
+   * setting: the one case where old log rows change); returns how many were purged.
+   */
+  purgeBefore(before: number): number;
 }
 
 export function createCommentsRepo(db: Db): CommentsRepo {
-  const insert = db.prepare(
-    `INSERT INTO comments (seq, id, at, received_at, platform, connector_id, user_hash, display_name, text, sentiment, intents,
-       confidence, simulated, blocked) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const lastRowid = db.prepare('SELECT last_insert_rowid() AS seq').pluck();
   const seqOfId = db.prepare('SELECT seq FROM event_log WHERE id = ?').pluck();
-  const idAtSeq = db.prepare('SELECT id FROM event_log WHERE seq = ?').pluck();
-  const bySeq = db.prepare('SELECT * FROM comments WHERE seq = ?');
+  const byId = db.prepare(
+    `SELECT ${COLUMNS} FROM event_log e LEFT JOIN comment_state s ON s.seq = e.seq WHERE e.id = ? AND e.type = '${COMMENT_TYPE}'`,
+  );
   const lists = new Map<CommentFilter, Statement>();
   const listStatement = (f: CommentFilter): Statement => {
     let s = lists.get(f);
     if (!s) {
-      // FILTER_SQL is a closed table of constants: no SQL is ever built from input.
-      s = db.prepare(
-        `SELECT * FROM comments WHERE ${FILTER_SQL[f]} AND seq < @before AND (@includeBlocked = 1 OR blocked = 0)
-           AND (@search IS NULL OR instr(lower(coalesce(text, '')), @search) > 0) ORDER BY seq DESC LIMIT @limit`,
-      );
+      const tail = `AND (@includeBlocked = 1 OR coalesce(s.blocked, 0) = 0)
+           AND (@search IS NULL OR instr(lower(e.payload ->> '$.text'), @search) > 0)`;
+      s =
+        f === 'pinned'
+          ? // The few pinned comments, through comment_state's partial index.
+            db.prepare(
+              `SELECT ${COLUMNS} FROM comment_state s JOIN event_log e ON e.seq = s.seq
+                WHERE s.pinned = 1 AND s.seq < @before ${tail} ORDER BY s.seq DESC LIMIT @limit`,
+            )
+          : // Newest first through event_log_type (type, seq): a page reads about as many rows as it shows
+            // (more for a rare filter), never the whole log.
+            db.prepare(
+              `SELECT ${COLUMNS} FROM event_log e LEFT JOIN comment_state s ON s.seq = e.seq
+                WHERE e.type = '${COMMENT_TYPE}' AND e.seq < @before AND ${FILTER_SQL[f]} ${tail}
+                ORDER BY e.seq DESC LIMIT @limit`,
+            );
       lists.set(f, s);
     }
     return s;
   };
-  const setPinned = db.prepare('UPDATE comments SET pinned = ? WHERE seq = ?');
-  const setAnswered = db.prepare('UPDATE comments SET answered = ? WHERE seq = ?');
-  const setLabel = db.prepare('UPDATE comments SET sentiment = ?, intents = ?, corrected = 1 WHERE seq = ?');
-  const unblockAll = db.prepare('UPDATE comments SET blocked = 0 WHERE blocked = 1');
-  const blockWord = db.prepare("UPDATE comments SET blocked = 1 WHERE blocked = 0 AND instr(lower(coalesce(text, '')), ?) > 0");
-  const countBlocked = db.prepare('SELECT count(*) FROM comments WHERE blocked = 1').pluck();
-  const purge = db.prepare('UPDATE comments SET text = NULL, display_name = NULL, purged_at = ? WHERE received_at < ? AND purged_at IS NULL');
+  const markBlocked = db.prepare('INSERT INTO comment_state (seq, blocked) VALUES (?, 1) ON CONFLICT (seq) DO UPDATE SET blocked = 1');
+  const setPinned = db.prepare('INSERT INTO comment_state (seq, pinned) VALUES (?, ?) ON CONFLICT (seq) DO UPDATE SET pinned = excluded.pinned');
+  const setAnswered = db.prepare(
+    'INSERT INTO comment_state (seq, answered) VALUES (?, ?) ON CONFLICT (seq) DO UPDATE SET answered = excluded.answered',
+  );
+  const setLabel = db.prepare(
+    `INSERT INTO comment_state (seq, corrected, sentiment, intents) VALUES (?, 1, ?, ?)
+       ON CONFLICT (seq) DO UPDATE SET corrected = 1, sentiment = excluded.sentiment, intents = excluded.intents`,
+  );
+  const unblockAll = db.prepare('UPDATE comment_state SET blocked = 0 WHERE blocked = 1');
+  const blockWord = db.prepare(
+    `INSERT INTO comment_state (seq, blocked)
+       SELECT seq, 1 FROM event_log WHERE type = '${COMMENT_TYPE}' AND instr(lower(payload ->> '$.text'), ?) > 0
+       ON CONFLICT (seq) DO UPDATE SET blocked = 1`,
+  );
+  const dropEmpty = db.prepare(
+    'DELETE FROM comment_state WHERE pinned = 0 AND answered = 0 AND blocked = 0 AND corrected = 0',
+  );
+  const countBlocked = db.prepare('SELECT count(*) FROM comment_state WHERE blocked = 1').pluck();
+  const purge = db.prepare(
+    `UPDATE event_log SET payload = json_set(payload, '$.text', '', '$.displayName', json('null'))
+      WHERE type = '${COMMENT_TYPE}' AND recorded_at < ? AND payload ->> '$.text' != ''`,
+  );
 
   const seqOf = (eventId: string): number | null => (seqOfId.get(eventId) as number | undefined) ?? null;
 
   return {
-    insert(r) {
-      insert.run(
-        r.seq,
-        r.id,
-        r.at,
-        r.receivedAt,
-        r.platform,
-        r.connectorId,
-        r.userHash,
-        r.displayName,
-        r.text,
-        r.sentiment,
-        r.intents,
-        r.confidence,
-        r.simulated ? 1 : 0,
-        r.blocked ? 1 : 0,
-      );
+    markBlocked(seq) {
+      markBlocked.run(seq);
     },
     seqOf,
-    idAt: (seq) => (idAtSeq.get(seq) as string | undefined) ?? null,
-    lastInsertSeq: () => lastRowid.get() as number,
     get(id) {
-      const seq = seqOf(id);
-      if (seq === null) return null;
-      const row = bySeq.get(seq) as Row | undefined;
+      const row = byId.get(id) as Row | undefined;
       return row ? toView(row) : null;
     },
     list(q) {
@@ -181,17 +191,18 @@ export function createCommentsRepo(db: Db): CommentsRepo {
     setFlag(id, flag, value) {
       const seq = seqOf(id);
       if (seq === null) return;
-      (flag === 'pinned' ? setPinned : setAnswered).run(value ? 1 : 0, seq);
+      (flag === 'pinned' ? setPinned : setAnswered).run(seq, value ? 1 : 0);
     },
     setLabel(id, sentiment, intents) {
       const seq = seqOf(id);
-      if (seq !== null) setLabel.run(sentiment, intents, seq);
+      if (seq !== null) setLabel.run(seq, sentiment, intents);
     },
     applyBlockWords: db.transaction((words: readonly string[]): number => {
       unblockAll.run();
       for (const w of words) blockWord.run(w.toLowerCase());
+      dropEmpty.run();
       return countBlocked.get() as number;
     }),
-    purgeBefore: (before, at) => purge.run(at, before).changes,
+    purgeBefore: (before) => purge.run(before).changes,
   };
 }

@@ -41,7 +41,10 @@ function manualClock(): Clock & { advance(ms: number): void } {
   };
 }
 
-describe('ingest pipeline (unit)', () => {
+describe.each([
+  { writer: 'on the main thread', writerThread: false },
+  { writer: 'with the writer thread', writerThread: true },
+])('ingest pipeline, $writer (unit)', ({ writerThread }) => {
   let dir: string;
   let db: Db;
   let clock: ReturnType<typeof manualClock>;
@@ -73,6 +76,7 @@ describe('ingest pipeline (unit)', () => {
       onComments: (b) => pushes.push(b),
       displayRatePerSec: 10,
       capacity: 100,
+      writerThread,
     });
   });
   afterEach(() => {
@@ -91,7 +95,7 @@ describe('ingest pipeline (unit)', () => {
     expect(pushes.length).toBe(1);
     expect(pushes[0]?.comments.length).toBe(10);
     expect(pushes[0]?.sampledOut).toBe(15);
-    expect((db.prepare('SELECT count(*) AS n FROM comments').get() as { n: number }).n).toBe(25);
+    expect((db.prepare("SELECT count(*) AS n FROM event_log WHERE type = 'CommentReceived'").get() as { n: number }).n).toBe(25);
     // The budget refills with time.
     clock.advance(1_000);
     pipeline.submit(SOURCE, comments(5));
@@ -109,7 +113,10 @@ describe('ingest pipeline (unit)', () => {
     clock.advance(2_000);
     pipeline.submit(SOURCE, comments(3, '扣1'));
     pipeline.drain();
-    const rows = db.prepare('SELECT blocked FROM comments ORDER BY seq').all() as { blocked: number }[];
+    const rows = db
+      .prepare("SELECT coalesce(s.blocked, 0) AS blocked FROM event_log e LEFT JOIN comment_state s USING (seq) WHERE e.type = 'CommentReceived' ORDER BY e.seq")
+      .all() as { blocked: number }[];
+    expect(rows.length).toBe(53);
     expect(rows.slice(-3).every((r) => r.blocked === 1)).toBe(true);
     expect(rows.slice(0, 50).every((r) => r.blocked === 0)).toBe(true);
   });
@@ -132,14 +139,14 @@ describe('ingest pipeline (unit)', () => {
 
   it('keeps a batch that failed to write and stores it on the next attempt', () => {
     pipeline.submit(SOURCE, comments(3, 'how much?'));
-    db.exec("CREATE TRIGGER fail BEFORE INSERT ON comments BEGIN SELECT RAISE(ABORT, 'disk full'); END;");
+    db.exec("CREATE TRIGGER fail BEFORE INSERT ON event_log WHEN new.type = 'CommentReceived' BEGIN SELECT RAISE(ABORT, 'disk full'); END;");
     expect(() => pipeline.drain()).toThrow('disk full');
     expect(pipeline.counters()).toMatchObject({ queued: 3, stored: 0 });
     expect((db.prepare('SELECT count(*) AS n FROM event_log').get() as { n: number }).n).toBe(0);
     db.exec('DROP TRIGGER fail');
     expect(pipeline.drain()).toBe(3);
-    const texts = (db.prepare('SELECT text, intents FROM comments ORDER BY seq').all() as { text: string; intents: number }[]);
-    expect(texts).toEqual([0, 1, 2].map(() => ({ text: 'how much?', intents: 4 })));
+    const texts = db.prepare("SELECT payload ->> '$.text' AS text, payload ->> '$.label.intents' AS intents FROM event_log ORDER BY seq").all();
+    expect(texts).toEqual([0, 1, 2].map(() => ({ text: 'how much?', intents: '["question"]' })));
   });
 
   it('stamps pseudonyms, the source and the receive time', () => {

@@ -12,7 +12,9 @@ import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import type { Db } from '../store/db.js';
 import type { EventLog, NewEvent } from '../store/eventLog.js';
-import { createCommentsRepo, intentMask, type CommentsRepo } from './commentsRepo.js';
+import { createCommentsRepo, type CommentsRepo } from './commentsRepo.js';
+import { audienceEventJson, commentTextJson } from './eventJson.js';
+import { createIngestWriter, createRowCells, type IngestWriter } from './ingestWriter.js';
 import type { Pseudonymise } from './pseudonym.js';
 
 /** Where raw events come from: stamped onto every event of the source. */
@@ -54,6 +56,11 @@ export interface PipelineDeps {
   readonly pushIntervalMs?: number;
   /** Sliding window of the live aggregates (default 60 s). */
   readonly windowMs?: number;
+  /**
+   * Write batches on a writer thread with its own connection (default: when the database is a file and the
+   * event log can stamp events for it), so normalising the next events overlaps with writing the last ones.
+   */
+  readonly writerThread?: boolean;
 }
 
 export interface PipelineCounters {
@@ -64,8 +71,15 @@ export interface PipelineCounters {
 }
 
 /**
- * The ingest pipeline: raw events → pseudonym, redaction and classification (comments) → event log and comments
- * projection in one transaction per batch → live aggregates and batched UI pushes.
+ * The ingest pipeline: raw events → pseudonym, redaction and classification (comments) → event log in one
+ * transaction per batch → live aggregates and batched UI pushes. The log row is the stored comment (the chat
+ * panel reads it); only blocked comments get a comment_state row beside it.
+ *
+ * Two threads: the main thread normalises, serialises and stamps a batch part by part and posts each part to a
+ * writer thread (its own connection to the same WAL database), which inserts it while the next part is built;
+ * one transaction per batch all the same. Events count as queued until their batch is committed, and `drain()`
+ * waits for the writer (so what it returns is stored and readable). An in-memory database, or a writer thread
+ * that fails to start or dies, means writing on the main thread, with the same results.
  *
  * Backpressure: a bounded queue. `submit` takes all of a batch or none of it and says so; the caller (a
  * connector, the webhook) holds, slows down or tells its sender to retry. Nothing accepted is ever dropped:
@@ -95,6 +109,8 @@ interface TextVerdict {
   readonly label: CommentLabel | null;
   blocked: boolean;
   epoch: number;
+  /** `"text":…,"label":…` of the stored payload, made when first needed. */
+  json: string | null;
 }
 
 const TEXT_CACHE_MAX_CHARS = 80;
@@ -115,6 +131,18 @@ const PUSH_BUFFER_MAX = 2_000;
 /** Events processed per turn of the event loop before yielding to I/O. */
 const TURN_BUDGET = 5_000;
 const RETRY_AFTER_FAILURE_MS = 1_000;
+/** Events per message to the writer thread: it writes one part while the next is normalised. */
+const PART = 250;
+/** A writer thread that makes no progress for this long (busy timeout: 5 s) is given up for the main thread. */
+const WRITER_STALL_MS = 15_000;
+
+/** A batch handed to the writer thread, kept until it is committed. */
+interface InFlight {
+  readonly no: number;
+  readonly batch: AudienceEvent[];
+  readonly blocked: boolean[];
+  readonly ids: string[];
+}
 
 function subjectOf(e: AudienceEvent): string | null {
   if (e.kind === 'order' || e.kind === 'product_click') return e.productId === null ? null : `product:${e.productId}`;
@@ -144,7 +172,8 @@ export function createIngestPipeline(deps: PipelineDeps): IngestPipeline {
   let refused = 0;
   let closed = false;
 
-  const size = (): number => queue.length - head;
+  /** Events accepted and not yet stored: queued here or held by the writer thread. */
+  const size = (): number => queue.length - head + inFlightEvents;
 
   // A display name is shown, so it is checked for personal data too. Names like "jake_88" or "小王2024" are
   // everywhere and cannot hold a phone, e-mail or ID number (those need 7+ digits or an @); only names that
@@ -176,7 +205,7 @@ export function createIngestPipeline(deps: PipelineDeps): IngestPipeline {
       if (hit) return hit;
     }
     const clean = redact(text);
-    const v: TextVerdict = { clean, label: classify(clean), blocked: isBlocked(clean), epoch: blockEpoch };
+    const v: TextVerdict = { clean, label: classify(clean), blocked: isBlocked(clean), epoch: blockEpoch, json: null };
     if (cacheable) {
       if (verdicts.size >= TEXT_CACHE_SIZE) verdicts.clear();
       verdicts.set(text, v);
@@ -185,6 +214,18 @@ export function createIngestPipeline(deps: PipelineDeps): IngestPipeline {
   };
   /** Whether the event `normalise` just built is a blocked comment (read right after the call). */
   let lastBlocked = false;
+  /**
+   * Whether `normalise` built the event itself (keys in the contract's order, so audienceEventJson can write it)
+   * and, for a comment, the cached JSON of its text and label.
+   */
+  let lastBuilt = false;
+  let lastTextJson: string | null = null;
+  /** The event-log record of the event `normalise` just built. */
+  const toNewEvent = (e: AudienceEvent): NewEvent => {
+    const type = AUDIENCE_EVENT_TYPES[e.kind];
+    const subject = subjectOf(e);
+    return lastBuilt ? { type, payload: e, subject, json: audienceEventJson(e, lastTextJson) } : { type, payload: e, subject };
+  };
   /** Redacted text, label and display sampling of a comment; sets `lastBlocked`. */
   const commentVerdict = (text: string): TextVerdict => {
     const v = verdict(text);
@@ -205,6 +246,7 @@ export function createIngestPipeline(deps: PipelineDeps): IngestPipeline {
     if ('normalised' in item) {
       const e = item.normalised;
       lastBlocked = false;
+      lastBuilt = false;
       if (e.kind !== 'comment') return { ...e, receivedAt: item.receivedAt };
       const v = commentVerdict(e.text);
       return { ...e, receivedAt: item.receivedAt, text: v.clean, label: e.label ?? v.label, sampled: sampleFor(v) };
@@ -217,10 +259,14 @@ export function createIngestPipeline(deps: PipelineDeps): IngestPipeline {
     const occurredAt = raw.occurredAt ?? receivedAt;
     const simulated = source.simulated;
     lastBlocked = false;
+    lastBuilt = true;
+    lastTextJson = null;
     switch (raw.kind) {
       case 'comment': {
         const v = commentVerdict(raw.text);
         const label = v.label;
+        v.json ??= commentTextJson(v.clean, label);
+        lastTextJson = v.json;
         const sampled = sampleFor(v);
         return { kind: 'comment', platform, connectorId, userId, displayName, occurredAt, receivedAt, simulated, text: v.clean, label, sampled };
       }
@@ -268,38 +314,16 @@ export function createIngestPipeline(deps: PipelineDeps): IngestPipeline {
     }
   };
 
-  // One transaction per batch: the log rows and the comments projection commit together or not at all.
-  // appendNow (not enqueue) because the projection rows need the events' seqs inside the same transaction;
-  // the pipeline is the batcher, so this is still one transaction per batch, never one per chat message.
-  const writeBatch = db.transaction((batch: readonly AudienceEvent[], blocked: readonly boolean[]): string[] => {
-    const newEvents: NewEvent[] = batch.map((e) => ({ type: AUDIENCE_EVENT_TYPES[e.kind], payload: e, subject: subjectOf(e) }));
-    const ids = events.appendNow(newEvents);
-    // One writer and rowid order: the batch got consecutive seqs ending at the last insert. Checked at both
-    // ends; if it ever does not hold, each seq is looked up.
-    const last = repo.lastInsertSeq();
-    const first = last - ids.length + 1;
-    const consecutive = repo.idAt(first) === ids[0] && repo.idAt(last) === ids[ids.length - 1];
-    batch.forEach((e, i) => {
-      if (e.kind !== 'comment') return;
-      const id = ids[i] ?? '';
-      const seq = consecutive ? first + i : repo.seqOf(id);
-      if (seq === null) throw new Error(`event ${id} vanished inside its own transaction`);
-      repo.insert({
-        seq,
-        id,
-        at: e.occurredAt,
-        receivedAt: e.receivedAt,
-        platform: e.platform,
-        connectorId: e.connectorId,
-        userHash: e.userId,
-        displayName: e.displayName,
-        text: e.text,
-        sentiment: e.label?.sentiment ?? null,
-        intents: e.label ? intentMask(e.label.intents) : 0,
-        confidence: e.label?.confidence ?? null,
-        simulated: e.simulated,
-        blocked: blocked[i] ?? false,
-      });
+  // One transaction per batch: the log rows and the state of blocked comments commit together or not at all.
+  // The log row is the comment (the chat panel reads it); only a blocked one gets a comment_state row, found by
+  // its id (rare: block words are few).
+  const writeBatch = db.transaction((records: readonly NewEvent[], blocked: readonly boolean[]): string[] => {
+    const ids = events.appendNow(records);
+    blocked.forEach((b, i) => {
+      if (!b) return;
+      const seq = repo.seqOf(ids[i] ?? '');
+      if (seq === null) throw new Error(`event ${ids[i] ?? '?'} vanished inside its own transaction`);
+      repo.markBlocked(seq);
     });
     return ids;
   });
@@ -320,34 +344,8 @@ export function createIngestPipeline(deps: PipelineDeps): IngestPipeline {
     onComments(batch);
   };
 
-  const processChunk = (n: number): number => {
-    const batch: AudienceEvent[] = new Array<AudienceEvent>(n);
-    const blocked: boolean[] = new Array<boolean>(n);
-    now = clock.now();
-    for (let i = 0; i < n; i++) {
-      const item = queue[head + i];
-      if (item === undefined) throw new Error('pipeline queue underflow');
-      // The verdict says whether a comment is blocked (checked again after the block list changed).
-      batch[i] = normalise(item);
-      blocked[i] = lastBlocked;
-    }
-    let ids: string[];
-    try {
-      ids = writeBatch(batch, blocked);
-    } catch (err) {
-      // Keep the batch at the head of the queue (normalised, so redaction and labels are not redone wrongly);
-      // retry later. Nothing accepted is lost while the process lives.
-      batch.forEach((e, i) => {
-        queue[head + i] = { normalised: e, receivedAt: e.receivedAt };
-      });
-      log.error('audience batch write failed; kept in the queue', { count: batch.length, error: String(err) });
-      throw err;
-    }
-    head += n;
-    if (head > 4_096 && head * 2 > queue.length) {
-      queue = queue.slice(head);
-      head = 0;
-    }
+  /** What follows a committed batch: counters, aggregates, the live push and `onStored`, in batch order. */
+  const afterCommit = (batch: readonly AudienceEvent[], blocked: readonly boolean[], ids: readonly string[]): void => {
     stored += batch.length;
     const storedBatch: StoredAudienceEvent[] = new Array<StoredAudienceEvent>(batch.length);
     batch.forEach((e, i) => {
@@ -364,14 +362,189 @@ export function createIngestPipeline(deps: PipelineDeps): IngestPipeline {
     });
     if (pending.length > 0 || pendingSampledOut > 0) schedulePush();
     onStored?.(storedBatch);
+  };
+
+  const advance = (n: number): void => {
+    head += n;
+    if (head > 4_096 && head * 2 > queue.length) {
+      queue = queue.slice(head);
+      head = 0;
+    }
+  };
+
+  /** Batches the writer thread holds, oldest first, and how many events they have. */
+  let inFlight: InFlight[] = [];
+  let inFlightEvents = 0;
+  let batchNo = 0;
+  const stampable = events.stamp?.bind(events);
+  const useThread = deps.writerThread ?? (!db.memory && stampable !== undefined);
+  let writer: IngestWriter | null = null;
+  if (useThread && stampable) {
+    try {
+      writer = createIngestWriter(db.name, () => onWriterProgress());
+    } catch (err) {
+      log.error('audience writer thread not started; writing on the main thread', { error: String(err) });
+    }
+  }
+
+  const processChunk = (n: number): number => {
+    const batch: AudienceEvent[] = new Array<AudienceEvent>(n);
+    const blocked: boolean[] = new Array<boolean>(n);
+    const records: NewEvent[] = new Array<NewEvent>(n);
+    now = clock.now();
+    for (let i = 0; i < n; i++) {
+      const item = queue[head + i];
+      if (item === undefined) throw new Error('pipeline queue underflow');
+      // The verdict says whether a comment is blocked (checked again after the block list changed).
+      const e = normalise(item);
+      batch[i] = e;
+      blocked[i] = lastBlocked;
+      records[i] = toNewEvent(e);
+    }
+    let ids: string[];
+    try {
+      ids = writeBatch(records, blocked);
+    } catch (err) {
+      // Keep the batch at the head of the queue (normalised, so redaction and labels are not redone wrongly);
+      // retry later. Nothing accepted is lost while the process lives.
+      batch.forEach((e, i) => {
+        queue[head + i] = { normalised: e, receivedAt: e.receivedAt };
+      });
+      log.error('audience batch write failed; kept in the queue', { count: batch.length, error: String(err) });
+      throw err;
+    }
+    advance(n);
+    afterCommit(batch, blocked, ids);
     return batch.length;
+  };
+
+  /**
+   * Normalises and stamps a batch part by part, handing each part to the writer thread while the next one is
+   * built. The events stay counted as queued until the writer has committed them.
+   */
+  const rowCells = createRowCells();
+  const postChunk = (w: IngestWriter, stamp: NonNullable<EventLog['stamp']>, n: number): number => {
+    const batch: AudienceEvent[] = new Array<AudienceEvent>(n);
+    const blocked: boolean[] = new Array<boolean>(n);
+    const ids: string[] = [];
+    const no = ++batchNo;
+    now = clock.now();
+    let posted = false;
+    try {
+      for (let start = 0; start < n; start += PART) {
+        const end = Math.min(n, start + PART);
+        const part: NewEvent[] = new Array<NewEvent>(end - start);
+        /** Indexes (in this part) of the blocked comments: the writer marks them in comment_state. */
+        const blockedAt: number[] = [];
+        for (let i = start; i < end; i++) {
+          const item = queue[head + i];
+          if (item === undefined) throw new Error('pipeline queue underflow');
+          const e = normalise(item);
+          batch[i] = e;
+          blocked[i] = lastBlocked;
+          if (lastBlocked) blockedAt.push(i - start);
+          part[i - start] = toNewEvent(e);
+        }
+        for (const id of stamp(part, rowCells.sink)) ids.push(id);
+        w.post(no, rowCells.take(), blockedAt, end === n);
+        posted = true;
+      }
+    } catch (err) {
+      // Nothing of this batch is committed: the writer rolls back what it got; the items stay queued.
+      rowCells.take();
+      if (posted) w.abort(no);
+      throw err;
+    }
+    advance(n);
+    inFlight.push({ no, batch, blocked, ids });
+    inFlightEvents += n;
+    return n;
+  };
+
+  const eventExists = db.prepare('SELECT 1 FROM event_log WHERE id = ?').pluck();
+  /**
+   * Takes what the writer thread committed through `afterCommit`. After a failure, the batches it did not commit
+   * go back to the head of the queue (normalised) and the failure is thrown, as on the main thread; a writer
+   * thread that died is replaced by writing on the main thread.
+   */
+  const settle = (): void => {
+    const w = writer;
+    if (w === null) return;
+    const done = w.committed();
+    while (inFlight.length > 0 && (inFlight[0]?.no ?? Infinity) <= done) {
+      const b = inFlight.shift() as InFlight;
+      inFlightEvents -= b.batch.length;
+      afterCommit(b.batch, b.blocked, b.ids);
+    }
+    const failure = w.failure();
+    if (failure === null) return;
+    const back: InFlight[] = [];
+    for (const b of inFlight) {
+      // A thread that died between its commit and saying so: the batch is stored (all of it or none of it).
+      if (failure.dead && b.ids.length > 0 && eventExists.get(b.ids[0]) !== undefined) afterCommit(b.batch, b.blocked, b.ids);
+      else back.push(b);
+    }
+    const items: Item[] = [];
+    for (const b of back) for (const e of b.batch) items.push({ normalised: e, receivedAt: e.receivedAt });
+    queue = items.concat(queue.slice(head));
+    head = 0;
+    inFlight = [];
+    inFlightEvents = 0;
+    if (failure.dead) {
+      writer = null;
+      w.kill();
+      log.error('audience writer thread failed; writing on the main thread from now on', { kept: items.length, error: failure.message });
+      return;
+    }
+    w.reset();
+    log.error('audience batch write failed; kept in the queue', { count: items.length, error: failure.message });
+    throw new Error(failure.message);
+  };
+
+  const step = (n: number): number => {
+    const w = writer;
+    if (w !== null && stampable) return postChunk(w, stampable, n);
+    return processChunk(n);
   };
 
   const drainUpTo = (budget: number): number => {
     let done = 0;
-    while (size() > 0 && done < budget) done += processChunk(Math.min(batchSize, size(), budget - done));
+    settle();
+    while (size() - inFlightEvents > 0 && done < budget) done += step(Math.min(batchSize, size() - inFlightEvents, budget - done));
     return done;
   };
+
+  /** Everything queued is stored when it returns (it waits for the writer thread). */
+  const drainAll = (): number => {
+    // The writer thread needs the write lock this connection would hold until the caller's transaction ends:
+    // waiting for it here would stall for the busy timeout and then fail.
+    if (writer !== null && db.inTransaction) throw new Error('the audience pipeline cannot be drained inside a transaction');
+    const before = stored;
+    drainUpTo(Number.MAX_SAFE_INTEGER);
+    const w = writer;
+    const last = inFlight[inFlight.length - 1];
+    if (w !== null && last !== undefined && !w.waitFor(last.no, WRITER_STALL_MS)) w.kill();
+    settle();
+    // A writer thread given up on: its batches are back in the queue, written here.
+    if (size() > 0) drainUpTo(Number.MAX_SAFE_INTEGER);
+    return stored - before;
+  };
+
+  function onWriterProgress(): void {
+    if (closed && writer === null) return;
+    try {
+      settle();
+    } catch {
+      if (retryTimer === null && !closed) {
+        retryTimer = clock.setTimeout(() => {
+          retryTimer = null;
+          scheduleDrain();
+        }, RETRY_AFTER_FAILURE_MS);
+      }
+      return;
+    }
+    if (size() - inFlightEvents > 0) scheduleDrain();
+  }
 
   const scheduleDrain = (): void => {
     if (drainScheduled || closed || retryTimer !== null) return;
@@ -388,7 +561,7 @@ export function createIngestPipeline(deps: PipelineDeps): IngestPipeline {
         }, RETRY_AFTER_FAILURE_MS);
         return;
       }
-      if (size() > 0) scheduleDrain();
+      if (size() - inFlightEvents > 0) scheduleDrain();
     });
   };
 
@@ -421,19 +594,22 @@ export function createIngestPipeline(deps: PipelineDeps): IngestPipeline {
     classifierChanged() {
       verdicts.clear();
     },
-    drain: () => drainUpTo(Number.MAX_SAFE_INTEGER),
+    drain: drainAll,
     counters: () => ({ queued: size(), stored, sampledOut, refused }),
     aggregates: (now) => snapshotAggregates(agg, now),
     close() {
       if (closed) return;
       try {
-        drainUpTo(Number.MAX_SAFE_INTEGER);
+        drainAll();
       } finally {
         closed = true;
         if (pushTimer !== null) clock.clearTimeout(pushTimer);
         if (retryTimer !== null) clock.clearTimeout(retryTimer);
         pushTimer = null;
         retryTimer = null;
+        const w = writer;
+        writer = null;
+        w?.close(5_000);
         push();
       }
     },

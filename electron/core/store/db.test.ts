@@ -66,6 +66,7 @@ describe('loadMigrations', () => {
       [3, '0003_cues.sql'],
       [4, '0004_audience.sql'],
       [5, '0005_metrics.sql'],
+      [6, '0006_comment_state.sql'],
     ]);
     expect(ms[0]?.sql).toContain('CREATE TABLE event_log');
   });
@@ -107,6 +108,33 @@ describe('loadMigrations', () => {
 });
 
 describe('openDatabase', () => {
+  it('begins transactions IMMEDIATE: a commit on another connection cannot fail one half-way', () => {
+    const file = join(dir, 'two.db');
+    const a = open(file, loadMigrations(MIGRATIONS_DIR));
+    const b = new Database(file);
+    b.pragma('busy_timeout = 0');
+    const put = (db: Db, key: string): void => {
+      db.prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, 0)').run(key, 'v');
+    };
+    const readThenWrite = (key: string) => (): void => {
+      a.prepare('SELECT count(*) FROM settings').get();
+      // The other connection cannot slip a commit in: this transaction holds the write lock from its BEGIN.
+      expect(() => put(b, `${key}-other`)).toThrow(/locked|busy/i);
+      put(a, key);
+    };
+    a.transaction(readThenWrite('immediate'))();
+    // What it prevents: a deferred transaction that read before the other connection's commit cannot write.
+    const deferred = a.transaction((): void => {
+      a.prepare('SELECT count(*) FROM settings').get();
+      put(b, 'other');
+      put(a, 'deferred');
+    }).deferred;
+    expect(deferred).toThrow(/locked|busy/i);
+    expect(a.prepare('SELECT key FROM settings ORDER BY key').pluck().all()).toEqual(['immediate', 'other']);
+    b.close();
+    a.close();
+  });
+
   it('creates the schema from the shipped migrations with WAL, foreign keys and a busy timeout', () => {
     const db = open(join(dir, 'app.db'), loadMigrations(MIGRATIONS_DIR));
     expect(schemaVersion(db)).toBe(loadMigrations(MIGRATIONS_DIR).length);
@@ -119,6 +147,7 @@ describe('openDatabase', () => {
     );
     expect(tables).toEqual([
       'alerts',
+      'comment_state',
       'comments',
       'cue_presentations',
       'event_log',

@@ -43,6 +43,7 @@ export function openDatabase({ file, migrations }: OpenOptions): Db {
   } catch (e) {
     throw new AppError('STORE_ERROR', `cannot open the database ${file}: ${(e as Error).message}`);
   }
+  immediateTransactions(db);
   try {
     db.pragma('busy_timeout = 5000');
     refuseNewer(schemaVersion(db), migrations.length);
@@ -56,6 +57,20 @@ export function openDatabase({ file, migrations }: OpenOptions): Db {
     if (e instanceof AppError) throw e;
     throw new AppError('STORE_ERROR', `cannot prepare the database ${file}: ${(e as Error).message}`);
   }
+}
+
+/**
+ * `db.transaction(fn)` begins with BEGIN IMMEDIATE on this connection: the write lock is taken (waiting up to the
+ * busy timeout) before the transaction reads anything. Another connection writes to the same file (the audience
+ * pipeline's writer thread), and a deferred transaction that read first and then writes fails at once with
+ * SQLITE_BUSY when that writer committed in between: its snapshot is stale and SQLite cannot wait it out. The
+ * `.deferred` variant stays available for a transaction that only reads.
+ */
+function immediateTransactions(db: Db): void {
+  const wrap = db.transaction.bind(db);
+  // The variants are free-standing functions (better-sqlite3 binds each to its database), not methods.
+  // eslint-disable-next-line @typescript-eslint/unbound-method
+  db.transaction = ((fn: Parameters<Db['transaction']>[0]) => wrap(fn).immediate) as Db['transaction'];
 }
 
 export function schemaVersion(db: Db): number {

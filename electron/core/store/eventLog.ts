@@ -11,7 +11,23 @@ export interface NewEvent {
   readonly payload: unknown;
   readonly sessionId?: string | null;
   readonly subject?: string | null;
+  /**
+   * The payload already serialised: exactly JSON.stringify(payload). A high-rate writer (the audience pipeline)
+   * builds it from cached parts; everyone else leaves it out.
+   */
+  readonly json?: string;
 }
+
+/** Receives one stamped event_log row (see EventLog.stamp). */
+export type StampedRowSink = (
+  id: string,
+  hlc: string,
+  type: string,
+  sessionId: string | null,
+  subject: string | null,
+  payload: string,
+  recordedAt: number,
+) => void;
 
 export interface StoredEvent {
   readonly seq: number;
@@ -28,6 +44,12 @@ export interface StoredEvent {
 export interface EventLog {
   /** Writes now, inside the caller's transaction (or its own). Returns the stored ids. */
   appendNow(events: readonly NewEvent[]): string[];
+  /**
+   * Stamps events (id, HLC, serialised payload) without writing them, for a writer on another connection that
+   * writes them in this order (the audience pipeline's writer thread): each row goes to `sink`. Returns the ids.
+   * The store's own log has it.
+   */
+  stamp?(events: readonly NewEvent[], sink: StampedRowSink): string[];
   /** Queues for the next batch; high-rate sources use this. Returns the id the event will have. */
   enqueue(event: NewEvent): string;
   /** Writes everything queued in one transaction. */
@@ -108,7 +130,7 @@ export function createEventLog(opts: EventLogOptions): EventLog {
     return json ?? 'null';
   };
   const stamp = (e: NewEvent): Stamped => {
-    const payload = serialise(e.payload);
+    const payload = e.json ?? serialise(e.payload);
     const at = clock.now();
     hlc = hlcTick(hlc, at);
     return { id: uuidv7(at, random), hlc: encodeHlc(hlc), e, payload, at };
@@ -123,7 +145,7 @@ export function createEventLog(opts: EventLogOptions): EventLog {
   // keeps the order of effects of stamp(): an unserialisable payload throws before the clock ticks.
   const appendAll = db.transaction((list: readonly NewEvent[], ids: string[]) => {
     for (const e of list) {
-      const payload = serialise(e.payload);
+      const payload = e.json ?? serialise(e.payload);
       const at = clock.now();
       hlc = hlcTick(hlc, at);
       const id = uuidv7(at, random);
@@ -172,6 +194,19 @@ export function createEventLog(opts: EventLogOptions): EventLog {
     appendNow(events) {
       const ids: string[] = [];
       appendAll(events, ids);
+      return ids;
+    },
+    stamp(list, sink) {
+      const ids: string[] = [];
+      // The same order of effects as appendNow: serialise, then tick the clock.
+      for (const e of list) {
+        const payload = e.json ?? serialise(e.payload);
+        const at = clock.now();
+        hlc = hlcTick(hlc, at);
+        const id = uuidv7(at, random);
+        sink(id, encodeHlc(hlc), e.type, e.sessionId ?? null, e.subject ?? null, payload, at);
+        ids.push(id);
+      }
       return ids;
     },
     enqueue(e) {
