@@ -142,7 +142,9 @@ async function round(dir: string, events: readonly RawAudienceEvent[], model: Re
   const bareLog = createEventLog({ db: bare, clock: systemClock, random: createRandomPool(), nodeId: 'bench', log, batchSize: BATCH });
   const bareBatch = bare.transaction((items: readonly NewEvent[]) => bareLog.appendNow(items));
   const source = { connectorId: 'ingest:bench', platform: 'webhook', simulated: false };
-  const written: Statement = db.prepare('SELECT id, hlc, type, session_id, subject, payload, recorded_at FROM event_log WHERE seq > ? ORDER BY seq');
+  const written: Statement = db.prepare(
+    'SELECT id, hlc, type, session_id, subject, payload, recorded_at FROM event_log WHERE seq > ? ORDER BY seq LIMIT ?',
+  );
   const insert = raw.prepare('INSERT INTO event_log (id, hlc, type, session_id, subject, payload, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const rawBatch = raw.transaction((items: readonly LogRow[]) => {
     for (const r of items) insert.run(r.id, r.hlc, r.type, r.session_id, r.subject, r.payload, r.recorded_at);
@@ -163,10 +165,12 @@ async function round(dir: string, events: readonly RawAudienceEvent[], model: Re
     }
     pipeline.drain();
     pipelineNs += process.hrtime.bigint() - t0;
-    const rows = written.all(seq) as LogRow[];
-    seq += rows.length;
-    for (let k = 0; k < rows.length; k += BATCH) {
-      const part = rows.slice(k, k + BATCH);
+    // A batch at a time, so the baselines' rows and objects die young instead of weighing on the next segment's
+    // garbage collections.
+    for (;;) {
+      const part = written.all(seq, BATCH) as LogRow[];
+      if (part.length === 0) break;
+      seq += part.length;
       const t1 = process.hrtime.bigint();
       rawBatch(part);
       rawNs += process.hrtime.bigint() - t1;

@@ -1,11 +1,12 @@
 import { createRequire } from 'node:module';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import type { StampedRowSink } from '../store/eventLog.js';
+import { fillShape, type Cell } from './eventJson.js';
 
 /**
  * The audience pipeline's writer thread: event_log rows, stamped on the main thread, are written by a worker on its
  * own connection to the same WAL database, so the main thread normalises, redacts, classifies and stamps the next
- * part while the worker inserts the last one.
+ * part while the worker inserts the last one. Payloads come as shapes and values (eventJson.ts), which the
+ * worker fills in: the main thread neither builds nor copies most of their JSON text.
  *
  * A batch is posted in parts; the worker opens the batch's transaction at its first part and commits at its last
  * (one transaction per batch: the log rows and the blocked comments' state commit together or not at all).
@@ -18,11 +19,8 @@ import type { StampedRowSink } from '../store/eventLog.js';
  * evaluated from a string: the same code runs under tsx, vitest and from the esbuild bundle, with no file of its own.
  */
 export interface IngestWriter {
-  /**
-   * Posts a part of batch `no` (numbers only grow): its rows, seven cells each, and the indexes, in this part, of
-   * the comments that contain a blocked word.
-   */
-  post(no: number, rows: RowCell[], blocked: number[], commit: boolean): void;
+  /** Posts a part of batch `no` (numbers only grow). */
+  post(part: Part): void;
   /** Rolls back batch `no` whose parts were posted but which will never be committed. */
   abort(no: number): void;
   /** Number of the last committed batch. */
@@ -47,36 +45,27 @@ export interface WriterFailure {
   readonly dead: boolean;
 }
 
-/** One cell of a part's rows: seven per event_log row, in the order of EventLog.stamp's sink. */
-export type RowCell = string | number | null;
-
-/** Collects stamped rows into the cells of a part (see `IngestWriter.post`). */
-export interface RowCells {
-  readonly sink: StampedRowSink;
-  /** The cells so far; starts afresh after they were taken. */
-  take(): RowCell[];
-}
-
-export function createRowCells(): RowCells {
-  let cells: RowCell[] = [];
-  return {
-    sink(id, hlc, type, sessionId, subject, payload, recordedAt) {
-      cells.push(id, hlc, type, sessionId, subject, payload, recordedAt);
-    },
-    take() {
-      const c = cells;
-      cells = [];
-      return c;
-    },
-  };
+/**
+ * A part of a batch. `rows`: per event its id, HLC, type, session id, subject and recorded-at, then its payload:
+ * either JSON text or a shape id and the shape's values (eventJson.ts). `defs`: the shapes and text fragments
+ * these rows use for the first time. `blocked`: indexes, in this part, of the comments that contain a blocked
+ * word. `drop`: after this part, text fragments with a lower id are no longer used (0: none).
+ */
+export interface Part {
+  readonly no: number;
+  readonly defs: Cell[];
+  readonly rows: Cell[];
+  readonly blocked: number[];
+  readonly drop: number;
+  readonly commit: boolean;
 }
 
 const COMMITTED = 0;
 const FAILED = 1;
 const CLOSED = 2;
 
-// Plain CommonJS run by `new Worker(…, { eval: true })`. Kept small: the SQL is the same as the event log's insert and
-// the comments repo's markBlocked.
+// Plain CommonJS run by `new Worker(…, { eval: true })`. Kept small: the SQL is the same as the event log's insert
+// and the comments repo's markBlocked; payloads are filled in by eventJson.ts's fillShape, passed as source.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.sqlite);
@@ -98,6 +87,23 @@ try {
   fail(-1, err);
   throw err;
 }
+const fill = ${fillShape.toString()};
+const shapes = new Map();
+const texts = new Map();
+const define = (d) => {
+  for (let k = 0; k < d.length; ) {
+    if (d[k] === 'S') {
+      shapes.set(d[k + 1], [d[k + 2].split('\u0000'), d[k + 3]]);
+      k += 4;
+    } else {
+      texts.set(d[k + 1], d[k + 2]);
+      k += 3;
+    }
+  }
+};
+const dropBelow = (n) => {
+  if (n > 0) for (const id of texts.keys()) if (id < n) texts.delete(id);
+};
 const insert = db.prepare('INSERT INTO event_log (id, hlc, type, session_id, subject, payload, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
 const markBlocked = db.prepare('INSERT INTO comment_state (seq, blocked) VALUES (?, 1) ON CONFLICT (seq) DO UPDATE SET blocked = 1');
 const begin = db.prepare('BEGIN IMMEDIATE');
@@ -116,13 +122,27 @@ parentPort.on('message', (m) => {
     try { rollback(); db.close(); } finally { Atomics.store(state, ${CLOSED}, 1); Atomics.notify(state, ${CLOSED}); parentPort.close(); }
     return;
   }
-  if (failed) return;
+  // Definitions are kept even while failed: nothing posted is lost to the parts that follow.
+  define(m.defs);
+  if (failed) {
+    dropBelow(m.drop);
+    return;
+  }
   try {
     if (open !== m.no) { rollback(); begin.run(); open = m.no; }
     const r = m.rows;
-    const n = r.length / 7;
-    for (let i = 0, k = 0; i < n; i++, k += 7) {
-      seqs[i] = insert.run(r[k], r[k + 1], r[k + 2], r[k + 3], r[k + 4], r[k + 5], r[k + 6]).lastInsertRowid;
+    let i = 0;
+    for (let k = 0; k < r.length; i++) {
+      const head = r[k + 6];
+      if (typeof head === 'number') {
+        const shape = shapes.get(head);
+        if (shape === undefined) throw new Error('payload shape ' + head + ' is not defined');
+        seqs[i] = insert.run(r[k], r[k + 1], r[k + 2], r[k + 3], r[k + 4], fill(shape[0], shape[1], r, k + 7, texts), r[k + 5]).lastInsertRowid;
+        k += 7 + shape[1].length;
+      } else {
+        seqs[i] = insert.run(r[k], r[k + 1], r[k + 2], r[k + 3], r[k + 4], head, r[k + 5]).lastInsertRowid;
+        k += 7;
+      }
     }
     for (const i of m.blocked) markBlocked.run(seqs[i]);
     if (m.commit) {
@@ -137,6 +157,7 @@ parentPort.on('message', (m) => {
     try { rollback(); } catch {}
     fail(m.no, err);
   }
+  dropBelow(m.drop);
 });
 `;
 
@@ -177,8 +198,8 @@ export function createIngestWriter(file: string, onProgress: () => void): Ingest
   };
 
   return {
-    post(no, rows, blocked, commit) {
-      worker.postMessage({ t: 'part', no, rows, blocked, commit });
+    post(part) {
+      worker.postMessage({ t: 'part', ...part });
     },
     abort(no) {
       worker.postMessage({ t: 'abort', no });

@@ -149,6 +149,40 @@ describe.each([
     expect(texts).toEqual([0, 1, 2].map(() => ({ text: 'how much?', intents: '["question"]' })));
   });
 
+  it('stores every payload exactly as JSON.stringify writes the event, also across text-cache turnovers', () => {
+    const stored: { id: string; json: string }[] = [];
+    const p = createIngestPipeline({
+      db,
+      events: createEventLog({ db, clock, random: createRandomPool(), nodeId: 'n2', log: createLogger('t', memorySink()) }),
+      clock,
+      log: createLogger('t', memorySink()),
+      redact: (t) => redactPii(t).text,
+      classify: (t) => ({ sentiment: 'neutral', intents: t.includes('?') ? ['question'] : [], confidence: 0.5 }),
+      pseudonymise: createPseudonymiser(randomBytes(32)),
+      isBlocked: () => false,
+      onComments: () => undefined,
+      onStored: (batch) => stored.push(...batch.map((s) => ({ id: s.id, json: JSON.stringify(s.event) }))),
+      writerThread,
+      textCacheSize: 7,
+      batchSize: 50,
+    });
+    const awkward = ['"quoted"', 'back\\slash', 'tab\tnew\nline', '\u2028', '😍 上链接', 'how much?'];
+    const raws: RawAudienceEvent[] = [];
+    for (let i = 0; i < 400; i++) {
+      const name = awkward[i % awkward.length] ?? '';
+      if (i % 4 === 3) raws.push({ kind: 'like', userId: `u${i}`, displayName: name, count: 1 + i });
+      else raws.push({ kind: 'comment', userId: `u${i % 9}`, displayName: i % 5 === 0 ? undefined : name, text: `${awkward[i % 3] ?? ''}${i % 11}` });
+    }
+    raws.push({ kind: 'order', orderId: 'o"1', items: [{ sku: 'S"1', qty: 1, unitPrice: { amount: 100, currency: 'CNY' } }], amount: { amount: 100, currency: 'CNY' } });
+    raws.push({ kind: 'gift', gift: { name: '玫瑰"', count: 2, value: { amount: 10, currency: 'CNY' } } });
+    expect(p.submit(SOURCE, raws)).toBe(true);
+    expect(p.drain()).toBe(raws.length);
+    p.close();
+    expect(stored.length).toBe(raws.length);
+    const byId = db.prepare('SELECT payload FROM event_log WHERE id = ?').pluck();
+    for (const s of stored) expect(byId.get(s.id)).toBe(s.json);
+  });
+
   it('stamps pseudonyms, the source and the receive time', () => {
     pipeline.submit({ connectorId: 'rehearsal', platform: 'rehearsal', simulated: true }, [{ kind: 'enter', userId: 'raw-1', occurredAt: 5 }]);
     pipeline.drain();

@@ -13,8 +13,8 @@ import type { Logger } from '../logger.js';
 import type { Db } from '../store/db.js';
 import type { EventLog, NewEvent } from '../store/eventLog.js';
 import { createCommentsRepo, type CommentsRepo } from './commentsRepo.js';
-import { audienceEventJson, commentTextJson } from './eventJson.js';
-import { createIngestWriter, createRowCells, type IngestWriter } from './ingestWriter.js';
+import { createPayloadEncoder, type Cell, type TextFragment } from './eventJson.js';
+import { createIngestWriter, type IngestWriter } from './ingestWriter.js';
 import type { Pseudonymise } from './pseudonym.js';
 
 /** Where raw events come from: stamped onto every event of the source. */
@@ -61,6 +61,8 @@ export interface PipelineDeps {
    * event log can stamp events for it), so normalising the next events overlaps with writing the last ones.
    */
   readonly writerThread?: boolean;
+  /** Distinct comment texts whose verdicts are cached (default 50,000). */
+  readonly textCacheSize?: number;
 }
 
 export interface PipelineCounters {
@@ -75,8 +77,9 @@ export interface PipelineCounters {
  * transaction per batch → live aggregates and batched UI pushes. The log row is the stored comment (the chat
  * panel reads it); only blocked comments get a comment_state row beside it.
  *
- * Two threads: the main thread normalises, serialises and stamps a batch part by part and posts each part to a
- * writer thread (its own connection to the same WAL database), which inserts it while the next part is built;
+ * Two threads: the main thread normalises, stamps and encodes a batch part by part (payloads as shapes and values,
+ * eventJson.ts) and posts each part to a writer thread (its own connection to the same WAL database), which fills
+ * the payloads in and inserts them while the next part is built;
  * one transaction per batch all the same. Events count as queued until their batch is committed, and `drain()`
  * waits for the writer (so what it returns is stored and readable). An in-memory database, or a writer thread
  * that fails to start or dies, means writing on the main thread, with the same results.
@@ -104,14 +107,14 @@ export interface IngestPipeline {
   close(): void;
 }
 
-interface TextVerdict {
-  readonly clean: string;
-  readonly label: CommentLabel | null;
+/** A comment text's redaction (`text`), label and block verdict; also its payload fragment for the writer thread. */
+interface TextVerdict extends TextFragment {
   blocked: boolean;
   epoch: number;
-  /** `"text":…,"label":…` of the stored payload, made when first needed. */
-  json: string | null;
 }
+
+/** The fragment of an event that is not a comment (the encoder does not read it). */
+const NO_TEXT: TextFragment = { text: '', label: null, ref: -1, gen: -1 };
 
 const TEXT_CACHE_MAX_CHARS = 80;
 /**
@@ -152,6 +155,7 @@ function subjectOf(e: AudienceEvent): string | null {
 export function createIngestPipeline(deps: PipelineDeps): IngestPipeline {
   const { db, events, clock, log, redact, classify, pseudonymise, isBlocked, onStored, onComments } = deps;
   const capacity = deps.capacity ?? 100_000;
+  const textCacheSize = deps.textCacheSize ?? TEXT_CACHE_SIZE;
   const batchSize = deps.batchSize ?? 1_000;
   const pushIntervalMs = deps.pushIntervalMs ?? 100;
   const displayRate = deps.displayRatePerSec ?? 200;
@@ -198,6 +202,10 @@ export function createIngestPipeline(deps: PipelineDeps): IngestPipeline {
   // Live chat repeats itself (扣1, 上链接, 666 …): short texts keep their redaction and label in a bounded cache,
   // so the regexes and the model run once per distinct message, not once per message.
   const verdicts = new Map<string, TextVerdict>();
+  const forgetVerdicts = (): void => {
+    verdicts.clear();
+    dropFragmentsBelow = encoder.firstLiveFragment();
+  };
   const verdict = (text: string): TextVerdict => {
     const cacheable = text.length <= TEXT_CACHE_MAX_CHARS;
     if (cacheable) {
@@ -205,9 +213,9 @@ export function createIngestPipeline(deps: PipelineDeps): IngestPipeline {
       if (hit) return hit;
     }
     const clean = redact(text);
-    const v: TextVerdict = { clean, label: classify(clean), blocked: isBlocked(clean), epoch: blockEpoch, json: null };
+    const v: TextVerdict = { text: clean, label: classify(clean), blocked: isBlocked(clean), epoch: blockEpoch, ref: -1, gen: -1 };
     if (cacheable) {
-      if (verdicts.size >= TEXT_CACHE_SIZE) verdicts.clear();
+      if (verdicts.size >= textCacheSize) forgetVerdicts();
       verdicts.set(text, v);
     }
     return v;
@@ -215,22 +223,21 @@ export function createIngestPipeline(deps: PipelineDeps): IngestPipeline {
   /** Whether the event `normalise` just built is a blocked comment (read right after the call). */
   let lastBlocked = false;
   /**
-   * Whether `normalise` built the event itself (keys in the contract's order, so audienceEventJson can write it)
-   * and, for a comment, the cached JSON of its text and label.
+   * Whether `normalise` built the event itself (keys in the contract's order, so the payload encoder can write
+   * it) and, for a comment, its text's verdict (the fragment of its text and label).
    */
   let lastBuilt = false;
-  let lastTextJson: string | null = null;
-  /** The event-log record of the event `normalise` just built. */
-  const toNewEvent = (e: AudienceEvent): NewEvent => {
-    const type = AUDIENCE_EVENT_TYPES[e.kind];
-    const subject = subjectOf(e);
-    return lastBuilt ? { type, payload: e, subject, json: audienceEventJson(e, lastTextJson) } : { type, payload: e, subject };
-  };
-  /** Redacted text, label and display sampling of a comment; sets `lastBlocked`. */
+  let lastFragment: TextFragment = NO_TEXT;
+  /** Payloads for the writer thread (eventJson.ts). */
+  const encoder = createPayloadEncoder();
+  /** Set when the text cache was emptied: fragments below it are dropped by the writer after the next part. */
+  let dropFragmentsBelow = 0;
+  /** The event-log record of an event, for the main-thread writer. */
+  const toNewEvent = (e: AudienceEvent): NewEvent => ({ type: AUDIENCE_EVENT_TYPES[e.kind], payload: e, subject: subjectOf(e) });
   const commentVerdict = (text: string): TextVerdict => {
     const v = verdict(text);
     if (v.epoch !== blockEpoch) {
-      v.blocked = isBlocked(v.clean);
+      v.blocked = isBlocked(v.text);
       v.epoch = blockEpoch;
     }
     lastBlocked = v.blocked;
@@ -249,7 +256,7 @@ export function createIngestPipeline(deps: PipelineDeps): IngestPipeline {
       lastBuilt = false;
       if (e.kind !== 'comment') return { ...e, receivedAt: item.receivedAt };
       const v = commentVerdict(e.text);
-      return { ...e, receivedAt: item.receivedAt, text: v.clean, label: e.label ?? v.label, sampled: sampleFor(v) };
+      return { ...e, receivedAt: item.receivedAt, text: v.text, label: e.label ?? v.label, sampled: sampleFor(v) };
     }
     const { raw, source, receivedAt } = item;
     const platform = raw.platform ?? source.platform;
@@ -260,15 +267,14 @@ export function createIngestPipeline(deps: PipelineDeps): IngestPipeline {
     const simulated = source.simulated;
     lastBlocked = false;
     lastBuilt = true;
-    lastTextJson = null;
+    lastFragment = NO_TEXT;
     switch (raw.kind) {
       case 'comment': {
         const v = commentVerdict(raw.text);
         const label = v.label;
-        v.json ??= commentTextJson(v.clean, label);
-        lastTextJson = v.json;
+        lastFragment = v;
         const sampled = sampleFor(v);
-        return { kind: 'comment', platform, connectorId, userId, displayName, occurredAt, receivedAt, simulated, text: v.clean, label, sampled };
+        return { kind: 'comment', platform, connectorId, userId, displayName, occurredAt, receivedAt, simulated, text: v.text, label, sampled };
       }
       case 'like':
         return { kind: 'like', platform, connectorId, userId, displayName, occurredAt, receivedAt, simulated, count: raw.count };
@@ -422,18 +428,18 @@ export function createIngestPipeline(deps: PipelineDeps): IngestPipeline {
    * Normalises and stamps a batch part by part, handing each part to the writer thread while the next one is
    * built. The events stay counted as queued until the writer has committed them.
    */
-  const rowCells = createRowCells();
   const postChunk = (w: IngestWriter, stamp: NonNullable<EventLog['stamp']>, n: number): number => {
     const batch: AudienceEvent[] = new Array<AudienceEvent>(n);
     const blocked: boolean[] = new Array<boolean>(n);
-    const ids: string[] = [];
+    const ids: string[] = new Array<string>(n);
     const no = ++batchNo;
     now = clock.now();
     let posted = false;
     try {
       for (let start = 0; start < n; start += PART) {
         const end = Math.min(n, start + PART);
-        const part: NewEvent[] = new Array<NewEvent>(end - start);
+        /** Per event of the part: its text fragment when the encoder can write it, else null (JSON text). */
+        const fragments: (TextFragment | null)[] = new Array<TextFragment | null>(end - start);
         /** Indexes (in this part) of the blocked comments: the writer marks them in comment_state. */
         const blockedAt: number[] = [];
         for (let i = start; i < end; i++) {
@@ -443,15 +449,26 @@ export function createIngestPipeline(deps: PipelineDeps): IngestPipeline {
           batch[i] = e;
           blocked[i] = lastBlocked;
           if (lastBlocked) blockedAt.push(i - start);
-          part[i - start] = toNewEvent(e);
+          fragments[i - start] = lastBuilt ? lastFragment : null;
         }
-        for (const id of stamp(part, rowCells.sink)) ids.push(id);
-        w.post(no, rowCells.take(), blockedAt, end === n);
+        const rows: Cell[] = [];
+        let i = start;
+        stamp(end - start, (id, hlc, recordedAt) => {
+          const e = batch[i] as AudienceEvent;
+          const fragment = fragments[i - start] ?? null;
+          ids[i] = id;
+          rows.push(id, hlc, AUDIENCE_EVENT_TYPES[e.kind], null, subjectOf(e), recordedAt);
+          if (fragment === null) rows.push(JSON.stringify(e));
+          else encoder.encode(e, fragment, rows);
+          i++;
+        });
+        const drop = dropFragmentsBelow;
+        dropFragmentsBelow = 0;
+        w.post({ no, defs: encoder.takeDefs(), rows, blocked: blockedAt, drop, commit: end === n });
         posted = true;
       }
     } catch (err) {
       // Nothing of this batch is committed: the writer rolls back what it got; the items stay queued.
-      rowCells.take();
       if (posted) w.abort(no);
       throw err;
     }
@@ -496,6 +513,7 @@ export function createIngestPipeline(deps: PipelineDeps): IngestPipeline {
       log.error('audience writer thread failed; writing on the main thread from now on', { kept: items.length, error: failure.message });
       return;
     }
+    encoder.forget();
     w.reset();
     log.error('audience batch write failed; kept in the queue', { count: items.length, error: failure.message });
     throw new Error(failure.message);
@@ -592,7 +610,7 @@ export function createIngestPipeline(deps: PipelineDeps): IngestPipeline {
       blockEpoch++;
     },
     classifierChanged() {
-      verdicts.clear();
+      forgetVerdicts();
     },
     drain: drainAll,
     counters: () => ({ queued: size(), stored, sampledOut, refused }),

@@ -11,23 +11,10 @@ export interface NewEvent {
   readonly payload: unknown;
   readonly sessionId?: string | null;
   readonly subject?: string | null;
-  /**
-   * The payload already serialised: exactly JSON.stringify(payload). A high-rate writer (the audience pipeline)
-   * builds it from cached parts; everyone else leaves it out.
-   */
-  readonly json?: string;
 }
 
-/** Receives one stamped event_log row (see EventLog.stamp). */
-export type StampedRowSink = (
-  id: string,
-  hlc: string,
-  type: string,
-  sessionId: string | null,
-  subject: string | null,
-  payload: string,
-  recordedAt: number,
-) => void;
+/** Receives the id, HLC and recorded-at of one stamped event (see EventLog.stamp). */
+export type StampSink = (id: string, hlc: string, recordedAt: number) => void;
 
 export interface StoredEvent {
   readonly seq: number;
@@ -45,11 +32,11 @@ export interface EventLog {
   /** Writes now, inside the caller's transaction (or its own). Returns the stored ids. */
   appendNow(events: readonly NewEvent[]): string[];
   /**
-   * Stamps events (id, HLC, serialised payload) without writing them, for a writer on another connection that
-   * writes them in this order (the audience pipeline's writer thread): each row goes to `sink`. Returns the ids.
-   * The store's own log has it.
+   * Stamps `n` events for a writer on another connection (the audience pipeline's writer thread), which writes
+   * their rows in this order: an id, HLC and recorded-at each, passed to `sink` in order. The store's own log
+   * has it; the caller serialises the payloads.
    */
-  stamp?(events: readonly NewEvent[], sink: StampedRowSink): string[];
+  stamp?(n: number, sink: StampSink): void;
   /** Queues for the next batch; high-rate sources use this. Returns the id the event will have. */
   enqueue(event: NewEvent): string;
   /** Writes everything queued in one transaction. */
@@ -130,7 +117,7 @@ export function createEventLog(opts: EventLogOptions): EventLog {
     return json ?? 'null';
   };
   const stamp = (e: NewEvent): Stamped => {
-    const payload = e.json ?? serialise(e.payload);
+    const payload = serialise(e.payload);
     const at = clock.now();
     hlc = hlcTick(hlc, at);
     return { id: uuidv7(at, random), hlc: encodeHlc(hlc), e, payload, at };
@@ -145,7 +132,7 @@ export function createEventLog(opts: EventLogOptions): EventLog {
   // keeps the order of effects of stamp(): an unserialisable payload throws before the clock ticks.
   const appendAll = db.transaction((list: readonly NewEvent[], ids: string[]) => {
     for (const e of list) {
-      const payload = e.json ?? serialise(e.payload);
+      const payload = serialise(e.payload);
       const at = clock.now();
       hlc = hlcTick(hlc, at);
       const id = uuidv7(at, random);
@@ -196,18 +183,12 @@ export function createEventLog(opts: EventLogOptions): EventLog {
       appendAll(events, ids);
       return ids;
     },
-    stamp(list, sink) {
-      const ids: string[] = [];
-      // The same order of effects as appendNow: serialise, then tick the clock.
-      for (const e of list) {
-        const payload = e.json ?? serialise(e.payload);
+    stamp(n, sink) {
+      for (let i = 0; i < n; i++) {
         const at = clock.now();
         hlc = hlcTick(hlc, at);
-        const id = uuidv7(at, random);
-        sink(id, encodeHlc(hlc), e.type, e.sessionId ?? null, e.subject ?? null, payload, at);
-        ids.push(id);
+        sink(uuidv7(at, random), encodeHlc(hlc), at);
       }
-      return ids;
     },
     enqueue(e) {
       if (closed) throw new Error('event log is closed');
