@@ -388,6 +388,7 @@ export function createIngestPipeline(deps: PipelineDeps): IngestPipeline {
   if (useThread && stampable) {
     try {
       writer = createIngestWriter(db.name, () => onWriterProgress());
+      log.info('audience events are written by a writer thread');
     } catch (err) {
       log.error('audience writer thread not started; writing on the main thread', { error: String(err) });
     }
