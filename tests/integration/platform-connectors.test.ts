@@ -54,7 +54,7 @@ describe('platform connectors against local protocol fixtures', () => {
 
     const started = await h.call<ConnectorStatus>('audience.startConnector', { id });
     expect(started.state).toBe('running');
-    await waitUntil(() => server.pending() === 0 && h.stored(id).length >= 9, { timeoutMs: 10_000, what: 'the recorded Twitch lines to be stored' });
+    await waitUntil(() => server.pending() === 0 && h.stored(id).length >= 10, { timeoutMs: 10_000, what: 'the recorded Twitch lines to be stored' });
     // tmi.js logged in anonymously and joined the channel, lower-cased.
     expect(server.received).toContain('PASS SCHMOOPIIE');
     expect(server.received.some((l) => /^NICK justinfan\d+$/.test(l))).toBe(true);
@@ -62,7 +62,7 @@ describe('platform connectors against local protocol fixtures', () => {
     expect(server.received.some((l) => l.startsWith('PONG'))).toBe(true);
 
     const events = h.stored(id).map((s) => s.event);
-    expect(events.map((e) => e.kind)).toEqual(['comment', 'comment', 'gift', 'comment', 'follow', 'comment', 'follow', 'enter', 'leave']);
+    expect(events.map((e) => e.kind)).toEqual(['comment', 'comment', 'gift', 'comment', 'follow', 'comment', 'follow', 'enter', 'leave', 'leave']);
     for (const e of events) {
       expect(e).toMatchObject({ platform: 'twitch', connectorId: id, simulated: false });
       expect(e.userId).toMatch(HEX32);
@@ -74,8 +74,9 @@ describe('platform connectors against local protocol fixtures', () => {
     expect(xiaolu).toMatchObject({ displayName: '小鹿', text: '这个口红多少钱？how much is the lipstick?' });
     expect(cheerText?.text).toBe('cheer100 love this stream');
     expect(resubText).toMatchObject({ displayName: 'ronni', text: 'Great stream -- keep it up!' });
-    // The same viewer (user-id 1337) gets the same pseudonym in chat and in the resub.
+    // The same viewer (ronni) gets the same pseudonym in chat, in the resub and when leaving (PART names only the login).
     expect(resubText?.userId).toBe(kappa?.userId);
+    expect(byKind('leave').at(-1)).toMatchObject({ displayName: 'ronni', userId: kappa?.userId });
     expect(byKind('gift')[0]).toMatchObject({ displayName: 'CheerBear', gift: { name: 'Bits', count: 100, value: { amount: 100, currency: 'USD' } } });
     expect(byKind('follow').map((f) => f.displayName)).toEqual(['ronni', 'Mr_Woodchuck']);
     expect(byKind('enter')[0]?.displayName).toBe('lurker_42');
@@ -91,7 +92,7 @@ describe('platform connectors against local protocol fixtures', () => {
     // The server drops the socket: reconnecting, back to running on a new connection, one gap in the log.
     server.dropAll();
     await waitUntil(() => server.connections() === 2 && status(id)?.state === 'running', { timeoutMs: 10_000, what: 'the Twitch link to come back' });
-    await waitUntil(() => h.stored(id).length === 10, { timeoutMs: 10_000, what: 'the line played after the reconnect' });
+    await waitUntil(() => h.stored(id).length === 11, { timeoutMs: 10_000, what: 'the line played after the reconnect' });
     expect(h.stored(id).at(-1)?.event).toMatchObject({ kind: 'comment', text: 'back again after the reconnect' });
     expect(states(id)).toEqual(expect.arrayContaining(['starting', 'running', 'reconnecting']));
     expect(states(id).lastIndexOf('reconnecting')).toBeLessThan(states(id).lastIndexOf('running'));

@@ -5,10 +5,14 @@ import { twitchCheer, twitchComment, twitchPresence, twitchSubGift, twitchSubscr
 const NOW = 1_763_900_999_000;
 
 describe('Twitch mapping', () => {
-  it('maps a chat line to a comment with the numeric user id, display name and tmi-sent-ts', () => {
-    expect(twitchComment({ 'user-id': '1337', 'display-name': 'Ronni', username: 'ronni', 'tmi-sent-ts': '1763900000100' }, ' Kappa ', NOW)).toEqual([
-      { kind: 'comment', platform: 'twitch', userId: '1337', displayName: 'Ronni', occurredAt: 1_763_900_000_100, text: 'Kappa' },
+  it('maps a chat line to a comment by the login (as JOIN and PART name the viewer), display name and tmi-sent-ts', () => {
+    expect(twitchComment({ 'user-id': '1337', 'display-name': 'Ronni', username: 'Ronni', 'tmi-sent-ts': '1763900000100' }, ' Kappa ', NOW)).toEqual([
+      { kind: 'comment', platform: 'twitch', userId: 'login:ronni', displayName: 'Ronni', occurredAt: 1_763_900_000_100, text: 'Kappa' },
     ]);
+    // One user for enter, chat and leave.
+    expect(twitchPresence('enter', 'ronni', NOW)[0]?.userId).toBe('login:ronni');
+    // A line without a login falls back to the numeric id.
+    expect(twitchComment({ 'user-id': '1337' }, 'hi', NOW)[0]?.userId).toBe('1337');
   });
 
   it('falls back to the login and the receive time, clips text to 500 characters and drops empty lines', () => {
@@ -29,7 +33,7 @@ describe('Twitch mapping', () => {
 
   it('maps subs and resubs to follows (with the shared message) and a gifted sub to a follow by the recipient', () => {
     expect(twitchSubscription({ 'user-id': '9', login: 'ronni', 'display-name': 'ronni' }, null, NOW)).toEqual([
-      { kind: 'follow', platform: 'twitch', userId: '9', displayName: 'ronni', occurredAt: NOW },
+      { kind: 'follow', platform: 'twitch', userId: 'login:ronni', displayName: 'ronni', occurredAt: NOW },
     ]);
     expect(twitchSubscription({ 'user-id': '9', 'display-name': 'ronni' }, 'six months!', NOW).map((e) => e.kind)).toEqual(['follow', 'comment']);
     expect(
@@ -38,6 +42,10 @@ describe('Twitch mapping', () => {
         NOW,
       ),
     ).toEqual([{ kind: 'follow', platform: 'twitch', userId: '555', displayName: 'Mr_Woodchuck', occurredAt: NOW }]);
+    expect(
+      twitchSubGift({ 'msg-param-recipient-id': '555', 'msg-param-recipient-user-name': 'mr_woodchuck', 'msg-param-recipient-display-name': 'Mr_Woodchuck', 'msg-param-origin-id': 'y' }, NOW)[0]
+        ?.userId,
+    ).toBe('login:mr_woodchuck');
   });
 
   it('maps JOIN and PART to enter and leave by login', () => {

@@ -23,13 +23,20 @@ const sentAt = (tags: { 'tmi-sent-ts'?: string | undefined }, now: number): numb
   return Number.isSafeInteger(n) && n > 0 ? n : now;
 };
 
+/**
+ * The user a viewer's pseudonym is made from: their login (lower-case), because JOIN and PART, the presence lines,
+ * carry only the login, and a viewer's enter, chat and leave must be one pseudonym. The numeric user-id (stable
+ * across renames, which Twitch allows every 60 days) is used only when a line has no login.
+ */
+const twitchUser = (login: string | undefined, id: string | undefined): { userId?: string } =>
+  login ? { userId: `login:${login.toLowerCase()}` } : id ? { userId: id } : {};
+
 const who = (tags: CommonUserstate): { userId?: string; displayName?: string } => {
-  const id = tags['user-id'];
   const loginTag: unknown = tags['login'];
   const userTag: unknown = tags['username'];
   const login = typeof loginTag === 'string' && loginTag !== '' ? loginTag : typeof userTag === 'string' ? userTag : '';
   const name = tags['display-name']?.trim() || login;
-  return { ...(id ? { userId: id } : login ? { userId: `login:${login}` } : {}), ...(name ? { displayName: clip(name, NAME_MAX) } : {}) };
+  return { ...twitchUser(login, tags['user-id']), ...(name ? { displayName: clip(name, NAME_MAX) } : {}) };
 };
 
 /** A chat line (`PRIVMSG`, also `/me`) → comment. */
@@ -72,7 +79,7 @@ export function twitchSubGift(tags: SubGiftUserstate, now: number): IngestEventI
     {
       kind: 'follow',
       platform: 'twitch',
-      ...(id ? { userId: id } : { userId: `login:${String(tags['msg-param-recipient-user-name'] ?? name)}` }),
+      ...twitchUser(tags['msg-param-recipient-user-name'], id),
       ...(name ? { displayName: clip(name, NAME_MAX) } : {}),
       occurredAt: sentAt(tags, now),
     },
@@ -81,7 +88,7 @@ export function twitchSubGift(tags: SubGiftUserstate, now: number): IngestEventI
 
 /** `JOIN` / `PART` of another user → enter / leave. IRC gives only the login (not the numeric id). */
 export function twitchPresence(kind: 'enter' | 'leave', login: string, now: number): IngestEventInput[] {
-  return [{ kind, platform: 'twitch', userId: `login:${login}`, displayName: clip(login, NAME_MAX), occurredAt: now }];
+  return [{ kind, platform: 'twitch', ...twitchUser(login, undefined), displayName: clip(login, NAME_MAX), occurredAt: now }];
 }
 
 const refusal = (reason: string): Error =>
