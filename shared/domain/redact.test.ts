@@ -93,6 +93,33 @@ describe('redactPii: addresses', () => {
     ['12 north oak lane', '[address]'],
     ['PO Box 1234', '[address]'],
   ])('%s', (input, output) => expectRedacted(input, output, ['address']));
+
+  describe('Chinese numerals and letter building numbers', () => {
+    it.each([
+      ['阳光花园A栋', '[address]'],
+      ['我住阳光花园A栋三单元', '我住[address]'],
+      ['寄到朝阳区建国路八十八号', '寄到[address]'],
+      ['上海市浦东新区世纪大道一百号', '[address]'],
+      ['阳光花园三号楼', '[address]'],
+      ['阳光花园五栋二单元五零二室 放门口', '[address] 放门口'],
+      ['幸福家园二单元', '[address]'],
+      ['金色家园一零一室', '[address]'],
+      ['中山一路一号', '[address]'],
+      ['我住在广州市越秀区中山一路一百二十号三栋', '我住在[address]'],
+      ['建国路八十八号阳光花园三号楼二单元', '[address]'],
+      ['张江路一百弄五号', '[address]'],
+      ['人民南路四段十二号', '[address]'],
+      ['长安大街十号', '[address]'],
+      ['南锣鼓巷两百号 谢谢', '[address] 谢谢'],
+      ['北京市朝阳区建国路88号三号楼五零二室', '[address]'],
+    ])('%s', (input, output) => expectRedacted(input, output, ['address']));
+
+    it('finds the admin divisions before a street whose name holds a numeral', () => {
+      // 一 belongs to the street name (中山一路); the place names end at 路, not at the first numeral.
+      expectRedacted('寄广州市越秀区中山一路一号', '寄[address]', ['address']);
+      expectRedacted('寄广州市越秀区中山一路1号', '寄[address]', ['address']);
+    });
+  });
 });
 
 describe('redactPii: several kinds in one message', () => {
@@ -145,6 +172,29 @@ describe('redactPii: what must stay', () => {
     'iPhone 15 256GB',
     '',
     '[哈哈]666',
+    '一号链接',
+    '三号链接多少钱',
+    '几号发货',
+    '十号发货',
+    '要两件',
+    '八十八块',
+    '五号色号',
+    '二号色',
+    '第三个',
+    '上架了吗',
+    '百花大道真好看',
+    '我要一百号码',
+    '我们一起逛街三号见',
+    '走路三号到',
+    '老板弄三号',
+    '建国路三号链接',
+    '商城一号链接',
+    '万达广场三号',
+    '三单元',
+    '五零二室',
+    '我在二号楼',
+    '评论区知道3号',
+    '频道里说5号上新',
   ])('%s', (input) => expectUntouched(input));
 });
 
@@ -157,6 +207,11 @@ describe('redactPii: hostile input', () => {
     ['repeated street suffixes', `${'路'.repeat(5000)}1号`],
     ['repeated words before a number', '1 Main '.repeat(3000)],
     ['repeated plus signs', '+1 '.repeat(5000)],
+    ['estate names then a building word', '花园'.repeat(10_000) + '栋'],
+    ['street words then a Chinese numeral', '路'.repeat(20_000) + '一号'],
+    ['Chinese numerals then 号', '一'.repeat(20_000) + '号'],
+    ['streets with Chinese-numeral numbers', '建国路'.repeat(7000) + '八号'],
+    ['estates then 室', '小区'.repeat(10_000) + '室'],
   ])('%s finishes quickly', (_name, input) => {
     const started = Date.now();
     redactPii(input);

@@ -14,12 +14,17 @@
  *   numbers starting with + (8–15 digits), North American numbers with separators ((415) 555-0132),
  *   UK-style 0xxxx xxxxxx, and 7–15 digit numbers right after 电话/手机/tel/phone/call me/whatsapp.
  * - address: zh street addresses (optional 省/市/区/县/镇 parts, a 路/街/大道/巷/弄/胡同 with a 号 number,
- *   then 栋/单元/室 parts), estate + building numbers (阳光花园3栋2单元), building + room (5栋1203室);
+ *   then 栋/单元/室 parts): 北京市朝阳区建国路88号, also with a Chinese-numeral number of up to six characters
+ *   (零〇一二三四五六七八九十百千两): 朝阳区建国路八十八号, 世纪大道一百号 (then at least two name characters
+ *   before the street word, not 逛街/上街/走路/马路 …, no bare 弄 street, not followed by 链接/色/码); an estate
+ *   (…小区/花园/公寓/大厦/广场/家园/新村/苑/城) + a building, unit or room number in digits, letters or Chinese
+ *   numerals (阳光花园3栋2单元, 阳光花园A栋三单元, 三号楼, 二单元, 五零二室); building + room (5栋1203室);
  *   en street addresses (number + 1–4 name words + Street/St/Ave/Road/Rd/Blvd/Lane/Dr/… with optional
  *   apartment and "City, ST 12345") and PO boxes.
  *
- * Deliberately not redacted: prices (¥199, $49.99, 199元), quantities (拍了3件), link numbers (3号链接),
- * SKUs and order numbers that are no phone or valid ID, dates and times, a city or district on its own
+ * Deliberately not redacted: prices (¥199, $49.99, 199元, 八十八块), quantities (拍了3件, 要两件), link and
+ * shade numbers (3号链接, 一号链接, 五号色号), SKUs and order numbers that are no phone or valid ID, dates and
+ * times (几号发货, 20号发货, 2024-05-01 20:00), a city or district on its own
  * (深圳的来报到). Full-width digits and letters are read as ASCII, so they do not slip through.
  */
 
@@ -60,12 +65,28 @@ const NAME_CHAR = new RegExp(`^${NAME}$`);
 const ADMIN_ANY = /省|自治区|特别行政区|市|州|盟|区|县|旗|镇|乡|街道/;
 /** How far left of a street an address's admin divisions are looked for. */
 const ADMIN_WINDOW = 24;
+/** A Chinese-numeral number (八十八, 一百, 五零二); every use is bounded ({1,6} at most). */
+const CN_NUM = '[零〇一二三四五六七八九十百千两]';
 /** Building, unit and room: bare digits only after a building or unit (3栋1203, 2单元1203), else 室/房 is needed. */
-const ZH_BUILDING = '[A-Za-z0-9]{1,4}(?:号楼|栋|幢|座)';
-const ZH_UNITS = `(?:${ZH_BUILDING}(?:\\d{1,3}单元)?(?:\\d{1,5}(?:室|房|号)?)?|\\d{1,3}单元(?:\\d{1,5}(?:室|房|号)?)?|\\d{1,5}(?:室|房))?`;
+const ZH_BUILDING = `(?:[A-Za-z0-9]{1,4}|${CN_NUM}{1,4})(?:号楼|栋|幢|座)`;
+const ZH_UNIT = `(?:\\d{1,3}|${CN_NUM}{1,3})单元`;
+/** A room after a building or unit: bare digits, or a Chinese numeral with 室/房 (五零二室). */
+const ZH_ROOM_AFTER = `(?:\\d{1,5}(?:室|房|号)?|${CN_NUM}{1,5}(?:室|房))`;
+const ZH_ROOM = `(?:\\d{1,5}|${CN_NUM}{1,5})(?:室|房)`;
+const ZH_UNITS = `(?:${ZH_BUILDING}(?:${ZH_UNIT})?${ZH_ROOM_AFTER}?|${ZH_UNIT}${ZH_ROOM_AFTER}?|${ZH_ROOM})?`;
 const ZH_ESTATE = `(?:${NAME}|[A-Za-z]){1,12}(?:小区|花园|公寓|大厦|广场|家园|新村|苑|城)`;
 /** After a street number: an estate or building name (CJK or Latin) only when a building number follows. */
-const ZH_AFTER_NUMBER = `(?:(?:${NAME}|[A-Za-z]){1,12}?(?=[A-Za-z0-9]{1,4}(?:号楼|栋|幢|座)))?`;
+const ZH_AFTER_NUMBER = `(?:(?:${NAME}|[A-Za-z]){1,12}?(?=${ZH_BUILDING}))?`;
+const ZH_ROAD = '(?:路|街|大道|大街|巷|胡同|弄)';
+const ZH_SECTION = '(?:[一二三四五六七八九十\\d]{1,3}段)?';
+/**
+ * Street + Chinese-numeral number (建国路八十八号) reads like chat more often than digits do, so: at least two
+ * name characters before the street word, none of the everyday words 逛街 / 上街 / 走路 / 马路 / 思路 … (the
+ * character before the street word), no bare 弄 street (弄 is a common verb: 老板弄三号), and no 号链接 / 号色 /
+ * 号码 after the number.
+ */
+const ZH_CN_ROAD = `(?<![逛上走马思套线电出退网半带让开引找迷问修赶绕大])(?:路|街|大道|大街|巷|胡同)`;
+const ZH_CN_NUMBER_END = '号(?!链接|链|色|码)';
 
 const EN_STOP =
   "(?:the|a|an|of|for|in|on|at|to|and|or|my|your|is|it|this|that|more|pcs|items?|other|any|no|all|every|each|per|x|by|with|from|but|so|if|then|than|days?|weeks?|hours?|mins?|minutes?|times?|left|sold|bought|ordered|dollars?|bucks|usd|pairs?|sets?|colou?rs?|sizes?|i|we|you|they|get|got|buy|take|want)";
@@ -84,7 +105,10 @@ interface Rule {
   readonly accept?: (match: string) => boolean;
   /** The part of the match to replace starts at this capture group (default: the whole match). */
   readonly group?: number;
-  /** zh addresses: take in the admin divisions (北京市朝阳区) written before the match (see zhAddressStart). */
+  /**
+   * zh addresses: take in the admin divisions (北京市朝阳区) written before the match (see zhAddressStart).
+   * The regex names the place-name part (up to the end of the street word or estate name) `names`.
+   */
   readonly extendLeft?: boolean;
   /** The match counts only with an admin division before its last character (streets named …道). */
   readonly requireAdmin?: boolean;
@@ -114,15 +138,29 @@ const RULES: readonly Rule[] = [
   {
     kind: 'address',
     extendLeft: true,
-    re: new RegExp(`${NAME}{1,8}(?:路|街|大道|大街|巷|胡同|弄)(?:[一二三四五六七八九十\\d]{1,3}段)?\\d{1,5}(?:-\\d{1,5})?(?:号|弄\\d{1,5}号|弄)${ZH_AFTER_NUMBER}${ZH_UNITS}`, 'g'),
+    re: new RegExp(`(?<names>${NAME}{1,8}${ZH_ROAD}${ZH_SECTION})\\d{1,5}(?:-\\d{1,5})?(?:号|弄\\d{1,5}号|弄)${ZH_AFTER_NUMBER}${ZH_UNITS}`, 'g'),
+  },
+  {
+    kind: 'address',
+    extendLeft: true,
+    re: new RegExp(
+      `(?<names>${NAME}{2,8}${ZH_CN_ROAD}${ZH_SECTION})${CN_NUM}{1,6}(?:弄${CN_NUM}{1,6})?${ZH_CN_NUMBER_END}${ZH_AFTER_NUMBER}${ZH_UNITS}`,
+      'g',
+    ),
   },
   {
     kind: 'address',
     extendLeft: true,
     requireAdmin: true,
-    re: new RegExp(`${NAME}{1,8}道(?:[一二三四五六七八九十\\d]{1,3}段)?\\d{1,5}(?:-\\d{1,5})?号${ZH_AFTER_NUMBER}${ZH_UNITS}`, 'g'),
+    // 知道 / 频道 / 难道 … are words, not streets (评论区知道3号).
+    re: new RegExp(`(?<names>${NAME}{1,8}(?<![知频难味跑通车赛报说地轨])道${ZH_SECTION})\\d{1,5}(?:-\\d{1,5})?号${ZH_AFTER_NUMBER}${ZH_UNITS}`, 'g'),
   },
-  { kind: 'address', extendLeft: true, re: new RegExp(`${ZH_ESTATE}[A-Za-z0-9]{1,4}(?:号楼|栋|幢|座)(?:\\d{1,3}单元)?(?:\\d{1,5}(?:室|房|号)?)?`, 'g') },
+  // Estate + building (阳光花园A栋, 三号楼), unit (二单元) or room (一零一室); the whole house number is taken.
+  {
+    kind: 'address',
+    extendLeft: true,
+    re: new RegExp(`(?<names>${ZH_ESTATE})(?:${ZH_BUILDING}(?:${ZH_UNIT})?${ZH_ROOM_AFTER}?|${ZH_UNIT}${ZH_ROOM_AFTER}?|${ZH_ROOM})`, 'g'),
+  },
   { kind: 'address', re: /(?<![0-9A-Za-z])[A-Za-z0-9]{1,4}(?:号楼|栋|幢|座)(?:\d{1,3}单元)?\d{1,5}(?:室|房)/g },
   {
     kind: 'address',
@@ -151,7 +189,7 @@ function foldWidth(text: string): string {
 
 /**
  * zh addresses: where the address really starts, given a match at `matchStart` whose place names end at
- * `nameEnd` (the first digit). Walks left over place-name characters (at most ADMIN_WINDOW); when that run
+ * `nameEnd` (the end of the street word or estate name). Walks left over place-name characters (at most ADMIN_WINDOW); when that run
  * holds an admin division (北京市, 浦东新区 …), the address starts up to four characters before the first one.
  * Also tells whether a division is there before the street itself. Linear: no regex backtracking.
  */
@@ -172,8 +210,8 @@ interface Span {
 
 /** Replaces phone numbers, e-mails, PRC ID numbers and street addresses with placeholders. Pure; never throws. */
 export function redactPii(text: string): RedactionResult {
-  // Nothing to find without a digit or an @ (every rule needs one).
-  if (!/[0-9０-９@＠]/.test(text)) return { text, found: [] };
+  // Nothing to find without a digit, an @ or a house-number marker (号 栋 幢 座 室 房 单元): every rule needs one.
+  if (!/[0-9０-９@＠号栋幢座室房单]/.test(text)) return { text, found: [] };
   const scan = foldWidth(text);
   const spans: Span[] = [];
   const overlaps = (s: number, e: number): boolean => spans.some((x) => s < x.end && e > x.start);
@@ -192,8 +230,10 @@ export function redactPii(text: string): RedactionResult {
       }
       const end = start + part.length;
       if (rule.extendLeft === true) {
-        const digit = whole.search(/\d/);
-        const at = zhAddressStart(scan, start, start + (digit < 0 ? whole.length : digit));
+        // Place names end where the street word or estate name does, not at the first numeral: 一 and 十
+        // can be part of a name (中山一路一号).
+        const names = m.groups?.['names'];
+        const at = zhAddressStart(scan, start, start + (names === undefined ? whole.length : names.length));
         if (rule.requireAdmin === true && !at.hasAdmin) continue;
         start = at.start;
       }
