@@ -290,6 +290,16 @@ describe('platform connectors against local protocol fixtures', () => {
       expect(second.core.audience.listConnectors().find((c) => c.id === idle.id)?.state).toBe('stopped');
       // The sealed key was unsealed for the link: the server saw it (a wrong key would fail the start).
       expect(server.requests.length).toBeGreaterThanOrEqual(2);
+      // The restarted link's first poll (no page token) got the recent chat again: none of it is stored twice.
+      await waitUntil(() => server.requests.filter((r) => r.pageToken === '').length === 2, { timeoutMs: 10_000, what: 'the first poll after the restart' });
+      second.core.audience.pipeline.drain();
+      const rows = second.core.db.prepare("SELECT payload FROM event_log WHERE payload ->> '$.connectorId' = ? ORDER BY seq").pluck().all(added.id) as string[];
+      const keys = rows.map((p) => {
+        const e = JSON.parse(p) as { kind: string; userId: string | null; occurredAt: number };
+        return `${e.kind} ${e.userId ?? ''} ${e.occurredAt}`;
+      });
+      expect(keys.length).toBeGreaterThanOrEqual(3);
+      expect(new Set(keys).size).toBe(keys.length);
     } finally {
       await second.cleanup();
     }

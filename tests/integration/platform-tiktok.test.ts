@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { RecentMessageIds } from '../../electron/core/audience/connectors/platformLink.js';
 import { openTikTokLink } from '../../electron/core/audience/connectors/tiktok.js';
 import { createCore, type Core } from '../../electron/core/core.js';
 import { createLogger, fileSink, memorySink, teeSink, type LogRecord } from '../../electron/core/logger.js';
@@ -19,17 +20,18 @@ const AUDIENCE_TYPES = Object.values(AUDIENCE_EVENT_TYPES);
 /** A real core on a temp data dir, logging to memory and to a log file as the console host does. */
 interface TikTokHarness {
   readonly core: Core;
+  readonly dataDir: string;
   readonly logFile: string;
   readonly logs: LogRecord[];
   call<T>(command: string, input?: unknown): Promise<T>;
   stored(connectorId: string): AudienceEvent[];
   gaps(connectorId: string): { connectorId: string; from: number; to: number; reason: string }[];
   status(id: string): ConnectorStatus | undefined;
-  close(): Promise<void>;
+  /** Closes the core; `keepData` leaves the data dir for a restart (openCore(dataDir)). */
+  close(opts?: { keepData?: boolean }): Promise<void>;
 }
 
-function openCore(): TikTokHarness {
-  const dataDir = mkdtempSync(join(tmpdir(), 'showrunner-tiktok-int-'));
+function openCore(dataDir = mkdtempSync(join(tmpdir(), 'showrunner-tiktok-int-'))): TikTokHarness {
   const logFile = join(dataDir, 'logs', 'console.log');
   const mem = memorySink();
   const core = createCore({
@@ -43,6 +45,7 @@ function openCore(): TikTokHarness {
   const placeholders = AUDIENCE_TYPES.map(() => '?').join(', ');
   return {
     core,
+    dataDir,
     logFile,
     logs: mem.records,
     async call<T>(command: string, input: unknown = {}): Promise<T> {
@@ -62,9 +65,9 @@ function openCore(): TikTokHarness {
         .filter((g) => g.connectorId === connectorId);
     },
     status: (id) => core.audience.listConnectors().find((c) => c.id === id),
-    async close() {
+    async close(opts) {
       await core.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (opts?.keepData !== true) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
@@ -105,7 +108,7 @@ describe('TikTok LIVE through tiktok-live-connector against a local sign server 
     const id = 'tiktok-direct';
     const link = await openTikTokLink(
       { kind: 'tiktok', uniqueId: 'shop_live', roomId: ROOM, signServerUrl: server.signServerUrl, signApiKey: KEY },
-      { pipeline: h.core.audience.pipeline, source: { connectorId: id, platform: 'tiktok', simulated: false }, clock: { now: () => Date.now(), setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (t) => clearTimeout(t as NodeJS.Timeout) }, log: createLogger('tiktok', teeSink((r) => h.logs.push(r), fileSink(h.logFile, 'debug'))) },
+      { pipeline: h.core.audience.pipeline, source: { connectorId: id, platform: 'tiktok', simulated: false }, clock: { now: () => Date.now(), setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (t) => clearTimeout(t as NodeJS.Timeout) }, log: createLogger('tiktok', teeSink((r) => h.logs.push(r), fileSink(h.logFile, 'debug'))), seen: new RecentMessageIds() },
     );
     try {
       // The library asked the sign server for the room (with the key in a header), then opened the push server.
@@ -206,6 +209,38 @@ describe('TikTok LIVE through tiktok-live-connector against a local sign server 
     expect(h.status(id)?.state).toBe('stopped');
     expect(h.core.db.prepare('SELECT group_concat(value) FROM settings').pluck().get()).not.toContain(KEY);
     expectKeyNotLogged(KEY);
+  });
+
+  it('after an app restart, the recent messages TikTok repeats on the new connection are not stored again', async () => {
+    const server = await serve();
+    const { id } = await h.call<ConnectorStatus>('audience.addPlatformConnector', {
+      label: 'TikTok fixture',
+      config: { kind: 'tiktok', uniqueId: '@shop_live', signServerUrl: server.signServerUrl, signApiKey: KEY },
+    });
+    await h.call<ConnectorStatus>('audience.startConnector', { id });
+    await server.waitForEnters(1);
+    await server.play(session.slice(0, 4));
+    await waitUntil(() => h.stored(id).length >= 6, { timeoutMs: 10_000, what: 'the first frames to be stored' });
+
+    // The app closes and starts again on the same data: a new core, the connector started anew.
+    const dataDir = h.dataDir;
+    await h.close({ keepData: true });
+    h = openCore(dataDir);
+    expect(h.status(id)?.state).toBe('stopped');
+    await h.call<ConnectorStatus>('audience.startConnector', { id });
+    await server.waitForEnters(2);
+    await server.play(session.slice(4));
+    await waitUntil(() => byKind(h.stored(id), 'viewer_count').length >= 2, { timeoutMs: 10_000, what: 'the frames after the restart' });
+    await elapse(100);
+    // The new connection's first batch repeated the room's recent messages: each is stored once.
+    expect(server.requests.filter((r) => r.route === 'connect')).toHaveLength(2);
+    const events = h.stored(id);
+    expect(byKind(events, 'viewer_count').map((v) => v.viewers)).toEqual([1180, 1342]);
+    expect(byKind(events, 'comment').map((c) => c.text)).toEqual(['主播好！这个口红多少钱？', 'Is the red one still in stock?', '上链接！要两支']);
+    expect(h.core.db.prepare('SELECT count(*) FROM connector_seen WHERE connector_id = ?').pluck().get(id)).toBe(1);
+    // Removing the connector forgets its ids too.
+    await h.call('audience.removePlatformConnector', { id });
+    expect(h.core.db.prepare('SELECT count(*) FROM connector_seen WHERE connector_id = ?').pluck().get(id)).toBe(0);
   });
 
   it('two connectors with different sign servers and keys run side by side, each with its own key', async () => {

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { z } from 'zod';
 import type {
   AudienceStats,
   CommentFilter,
@@ -33,6 +34,7 @@ import {
   unsealConfig,
   updateStored,
 } from './connectors/platforms.js';
+import { RecentMessageIds } from './connectors/platformLink.js';
 import { createRehearsalDriver } from './connectors/rehearsal.js';
 import { createReplayDriver, REPLAY_CONNECTOR_ID } from './connectors/replay.js';
 import { createIngestSources, type IngestSources } from './ingestSources.js';
@@ -125,6 +127,8 @@ const PLATFORM_BACKOFF: BackoffPolicy = { baseMs: 1_000, capMs: 60_000 };
 const DEFAULT_REHEARSAL: RehearsalConfig = { rate: 20, seed: 1, surges: true };
 const DAY_MS = 86_400_000;
 const PURGE_EVERY_MS = 3_600_000;
+/** How often the connectors' recent message ids are saved (and at close). */
+const SEEN_SAVE_EVERY_MS = 5_000;
 const STATS_EVERY_MS = 1_000;
 const INGEST_CONNECTOR_ID = 'ingest';
 
@@ -282,6 +286,53 @@ export function createAudienceService(deps: AudienceDeps): AudienceService {
   // connector each. Secrets are unsealed only when a link opens and never logged or returned.
   const platformRecords = new Map<string, StoredPlatformConnector>();
   const deleteSetting = db.prepare('DELETE FROM settings WHERE key = ?');
+
+  // The platform message ids each connector delivered last, kept across its reconnects in memory and across app
+  // restarts in connector_seen (saved every few seconds and at close): the recent messages a platform repeats on
+  // a new connection or first poll are stored once.
+  const seenLoad = db.prepare('SELECT ids FROM connector_seen WHERE connector_id = ?').pluck();
+  const seenSave = db.prepare(
+    'INSERT INTO connector_seen (connector_id, ids, updated_at) VALUES (?, ?, ?) ON CONFLICT (connector_id) DO UPDATE SET ids = excluded.ids, updated_at = excluded.updated_at',
+  );
+  const seenDelete = db.prepare('DELETE FROM connector_seen WHERE connector_id = ?');
+  const seenBy = new Map<string, RecentMessageIds>();
+  const seenFor = (id: string): RecentMessageIds => {
+    let seen = seenBy.get(id);
+    if (!seen) {
+      let initial: string[] = [];
+      const stored = seenLoad.get(id) as string | undefined;
+      if (stored !== undefined) {
+        try {
+          const parsed = z.array(z.string()).safeParse(JSON.parse(stored));
+          if (parsed.success) initial = parsed.data;
+          else throw new Error(parsed.error.issues[0]?.message ?? 'not a list of ids');
+        } catch (e) {
+          log.warn('the stored message ids of a connector could not be read; starting without them', { connector: id, error: String(e) });
+        }
+      }
+      seen = new RecentMessageIds(initial);
+      seenBy.set(id, seen);
+    }
+    return seen;
+  };
+  const saveSeen = (): void => {
+    for (const [id, seen] of seenBy) {
+      const ids = seen.takeChanges();
+      if (ids !== null) seenSave.run(id, JSON.stringify(ids), clock.now());
+    }
+  };
+  let seenTimer: unknown = null;
+  const seenTick = (): void => {
+    seenTimer = null;
+    if (closed) return;
+    try {
+      saveSeen();
+    } catch (e) {
+      log.error('the connectors’ message ids could not be saved; trying again', { error: String(e) });
+    }
+    seenTimer = clock.setTimeout(seenTick, SEEN_SAVE_EVERY_MS);
+  };
+  seenTimer = clock.setTimeout(seenTick, SEEN_SAVE_EVERY_MS);
   const registerPlatform = (rec: StoredPlatformConnector): Connector => {
     const kind = (rec.config['kind'] ?? 'unknown') as PlatformConnectorConfig['kind'];
     const opener = platformOpener(kind);
@@ -299,7 +350,7 @@ export function createAudienceService(deps: AudienceDeps): AudienceService {
         } catch (e) {
           return Promise.reject(new FatalConnectorError(`the connector’s settings cannot be read: ${e instanceof Error ? e.message : String(e)}`));
         }
-        return opener(config, { pipeline, source: { connectorId: rec.id, platform: kind, simulated: false }, clock, log: clog });
+        return opener(config, { pipeline, source: { connectorId: rec.id, platform: kind, simulated: false }, clock, log: clog, seen: seenFor(rec.id) });
       },
       undefined,
       PLATFORM_BACKOFF,
@@ -603,7 +654,9 @@ export function createAudienceService(deps: AudienceDeps): AudienceService {
       db.transaction(() => {
         deleteSetting.run(SETTING.platform(id));
         deleteSetting.run(SETTING.running(id));
+        seenDelete.run(id);
       })();
+      seenBy.delete(id);
       log.info('platform connector removed', { connector: id });
       connectorsChanged();
       return { id };
@@ -615,7 +668,9 @@ export function createAudienceService(deps: AudienceDeps): AudienceService {
       closed = true;
       if (statsTimer !== null) clock.clearTimeout(statsTimer);
       if (purgeTimer !== null) clock.clearTimeout(purgeTimer);
+      if (seenTimer !== null) clock.clearTimeout(seenTimer);
       for (const c of connectors.values()) await c.stop();
+      saveSeen();
       pipeline.close();
       await recorder.close();
     },

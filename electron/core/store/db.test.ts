@@ -67,6 +67,7 @@ describe('loadMigrations', () => {
       [4, '0004_audience.sql'],
       [5, '0005_metrics.sql'],
       [6, '0006_comment_state.sql'],
+      [7, '0007_connector_seen.sql'],
     ]);
     expect(ms[0]?.sql).toContain('CREATE TABLE event_log');
   });
@@ -149,6 +150,7 @@ describe('openDatabase', () => {
       'alerts',
       'comment_state',
       'comments',
+      'connector_seen',
       'cue_presentations',
       'event_log',
       'host_messages',

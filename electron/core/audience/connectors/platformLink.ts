@@ -11,6 +11,43 @@ export interface PlatformLinkDeps {
   readonly source: SourceInfo;
   readonly clock: Clock;
   readonly log: Logger;
+  /** The platform message ids this connector delivered last: across its reconnects and, stored, app restarts. */
+  readonly seen: RecentMessageIds;
+}
+
+/**
+ * Message ids a connector has delivered. Platforms repeat recent messages: TikTok resends the room's recent
+ * messages (with their original ids) on every new connection, YouTube's first poll returns the recent chat. Each
+ * message must be stored once, across reconnects and app restarts (the audience service stores the ids).
+ * Bounded: the most recent `max` ids are kept.
+ */
+export class RecentMessageIds {
+  private readonly ids = new Set<string>();
+  private dirty = false;
+  constructor(
+    initial: readonly string[] = [],
+    private readonly max = 5_000,
+  ) {
+    for (const id of initial.slice(-max)) this.ids.add(id);
+  }
+  /** True the first time a message id is seen; messages without an id always pass. */
+  fresh(id: string | undefined): boolean {
+    if (id === undefined || id === '' || id === '0') return true;
+    if (this.ids.has(id)) return false;
+    this.ids.add(id);
+    this.dirty = true;
+    if (this.ids.size > this.max) {
+      const oldest = this.ids.values().next();
+      if (oldest.done !== true) this.ids.delete(oldest.value);
+    }
+    return true;
+  }
+  /** The ids, oldest first, when some were added since the last call; else null. */
+  takeChanges(): string[] | null {
+    if (!this.dirty) return null;
+    this.dirty = false;
+    return [...this.ids];
+  }
 }
 
 /** Opens one link to a platform with its (already unsealed) settings; the supervisor retries and marks gaps. */

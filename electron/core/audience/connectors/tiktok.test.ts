@@ -17,7 +17,8 @@ import { IngestEvent, type IngestEventInput, type RawAudienceEvent } from '../..
 import { encodeFetchResult, loadSession, type FixtureFrame, type FixtureMessage } from '../../../../tests/fixtures/platforms/tiktok/server.js';
 import { FatalConnectorError } from './connector.js';
 import { validEvents } from './platformLink.js';
-import { RecentMessageIds, TIKTOK_DIAMOND_CURRENCY, classifyTikTokError, tiktokTime, wireTikTokEvents } from './tiktok.js';
+import { RecentMessageIds } from './platformLink.js';
+import { TIKTOK_DIAMOND_CURRENCY, classifyTikTokError, tiktokTime, wireTikTokEvents } from './tiktok.js';
 
 const NOW = 1_800_000_000_000;
 const ROOM = '7400000000000000001';
@@ -156,7 +157,7 @@ describe('TikTok LIVE mapping (messages decoded by tiktok-live-connector)', () =
   });
 
   it('delivers each message once when a new connection repeats recent messages with their ids', async () => {
-    const recent = new RecentMessageIds(2);
+    const recent = new RecentMessageIds([], 2);
     const batch: FixtureMessage[] = [
       { type: 'viewers', at: T, total: 10 },
       { type: 'chat', at: T + 1, user: EMMA, text: 'hi' },
@@ -167,6 +168,12 @@ describe('TikTok LIVE mapping (messages decoded by tiktok-live-connector)', () =
     expect(await viaLibrary([...batch, { type: 'chat', at: T + 2, user: EMMA, text: 'again' }], recent)).toHaveLength(1);
     expect(await viaLibrary(batch.slice(1), recent)).toEqual([]);
     expect(await viaLibrary(batch.slice(0, 1), recent)).toHaveLength(1);
+    // What the audience service stores and gives back after a restart: the same messages stay out.
+    const ids = recent.takeChanges();
+    expect(ids).toHaveLength(2);
+    expect(recent.takeChanges()).toBeNull();
+    const restored = new RecentMessageIds(ids ?? [], 2);
+    expect(await viaLibrary(batch.slice(0, 1), restored)).toEqual([]);
   });
 
   it('takes the platform time in ms or seconds, and the receive time when it is missing or absurd', () => {

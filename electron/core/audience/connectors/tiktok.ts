@@ -22,7 +22,7 @@ import {
 } from 'tiktok-live-connector';
 import { TikTokUniqueId, type IngestEventInput } from '../../../../shared/contract/audience.js';
 import { FatalConnectorError, type ConnectorLink } from './connector.js';
-import { clip, createHeldSubmitter, validEvents, type OpenPlatformLink } from './platformLink.js';
+import { clip, createHeldSubmitter, RecentMessageIds, validEvents, type OpenPlatformLink } from './platformLink.js';
 
 /** A TikTok LIVE link's settings, secrets already unsealed. */
 export interface TikTokLinkConfig {
@@ -122,42 +122,6 @@ export function tiktokViewers(m: WebcastRoomUserSeqMessage, now: number): Ingest
   return [{ kind: 'viewer_count', platform: 'tiktok', occurredAt: tiktokTime(m.common, now), viewers }];
 }
 
-/**
- * Message ids a connector has delivered, kept across its reconnects: the first batch of every new connection repeats
- * the room's recent messages (TikTok resends them with their original `msgId`), which must not be stored twice.
- * Bounded per connector; keyed by connector id because each reconnect opens a new link.
- */
-export class RecentMessageIds {
-  private readonly ids = new Set<string>();
-  constructor(private readonly max = 5_000) {}
-  /** True the first time a message id is seen; messages without an id always pass. */
-  fresh(common: CommonMessageData | undefined): boolean {
-    const id = common?.msgId ?? '';
-    if (id === '' || id === '0') return true;
-    if (this.ids.has(id)) return false;
-    this.ids.add(id);
-    if (this.ids.size > this.max) {
-      const oldest = this.ids.values().next();
-      if (oldest.done !== true) this.ids.delete(oldest.value);
-    }
-    return true;
-  }
-}
-const CONNECTORS_REMEMBERED = 64;
-const recentByConnector = new Map<string, RecentMessageIds>();
-function recentFor(connectorId: string): RecentMessageIds {
-  let r = recentByConnector.get(connectorId);
-  if (!r) {
-    r = new RecentMessageIds();
-    recentByConnector.set(connectorId, r);
-    if (recentByConnector.size > CONNECTORS_REMEMBERED) {
-      const oldest = recentByConnector.keys().next();
-      if (oldest.done !== true) recentByConnector.delete(oldest.value);
-    }
-  }
-  return r;
-}
-
 /** Maps the library's audience events (after its own decoding and routing) to ingest events, each message once. */
 export function wireTikTokEvents(
   connection: TikTokLiveConnection,
@@ -168,7 +132,7 @@ export function wireTikTokEvents(
   const once =
     <M extends { common: CommonMessageData | undefined }>(map: (m: M, at: number) => IngestEventInput[]) =>
     (m: M): void => {
-      if (recent.fresh(m.common)) deliver(map(m, now()));
+      if (recent.fresh(m.common?.msgId)) deliver(map(m, now()));
     };
   connection.on(WebcastEvent.CHAT, once(tiktokComment));
   connection.on(WebcastEvent.LIKE, once(tiktokLike));
@@ -266,7 +230,7 @@ export const openTikTokLink: OpenPlatformLink<TikTokLinkConfig> = async (config,
     if (!finished) held.deliver(validEvents(events, onInvalid));
   };
 
-  wireTikTokEvents(connection, deliver, () => clock.now(), recentFor(deps.source.connectorId));
+  wireTikTokEvents(connection, deliver, () => clock.now(), deps.seen);
   connection.on(WebcastEvent.STREAM_END, ({ action }) => {
     log.info('the TikTok LIVE ended', { uniqueId, action: action === ControlAction.CONTROL_ACTION_STREAM_SUSPENDED ? 'suspended' : 'ended' });
     finish(null);

@@ -161,7 +161,7 @@ export function apiFailure(status: number, body: string): Error {
  * YouTube live chat by polling `liveChatMessages.list` (API key), honouring `pollingIntervalMillis` (never below
  * 1 s) and following `nextPageToken`. Each connector gets its own opener: the page token survives a reconnect, so
  * a broken poll resumes where it stopped (no repeats, no loss). The first poll of a fresh connector also delivers
- * the recent messages the API returns with it.
+ * the recent messages the API returns with it, except those it delivered before an app restart (message ids).
  */
 export function createYouTubeLink(): OpenPlatformLink<YouTubeConfig> {
   let pageToken: string | null = null;
@@ -229,7 +229,10 @@ export function createYouTubeLink(): OpenPlatformLink<YouTubeConfig> {
       const events: IngestEventInput[] = [];
       for (const item of page.data.items) {
         const m = LiveChatMessage.safeParse(item);
-        if (m.success) events.push(...youTubeEvents(m.data));
+        // A message delivered before (the first poll after an app restart returns the recent chat) is skipped.
+        if (m.success) {
+          if (deps.seen.fresh(m.data.id)) events.push(...youTubeEvents(m.data));
+        }
         else onInvalid(`message: ${m.error.issues[0]?.path.join('.') ?? ''} ${m.error.issues[0]?.message ?? ''}`);
       }
       held.deliver(validEvents(events, onInvalid));
