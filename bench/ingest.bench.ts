@@ -14,7 +14,8 @@
 // same payloads on one thread (serialising, HLC, UUIDv7 and the insert): the single-thread floor of any design.
 //
 // Segments alternate with the baselines (pipeline segment, then raw inserts of the rows it just wrote, then
-// appendNow of them), each timed on its own: on a shared, busy machine all see the same load. About half of the
+// appendNow of them), each timed on its own: on a shared, busy machine all see the same load; `ratio` is the
+// median over the rounds (5 by default, BENCH_ROUNDS) of each round's own ratio. About half of the
 // comments are distinct texts (a viewer number, a count, a random tail), the rest the repeated lines live chat
 // is full of (扣1, 上链接 …). BENCH_WRITER=0 measures the pipeline writing on the main thread instead.
 import { randomBytes } from 'node:crypto';
@@ -39,7 +40,7 @@ const ROOT = join(import.meta.dirname, '..');
 const MIGRATIONS = loadMigrations(join(ROOT, 'electron/core/store/migrations'));
 const EVENTS = 200_000;
 const BATCH = 1_000;
-const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
 
 /** Common characters: two of them make a viewer's own word, so these texts are practically all distinct. */
 const WORDS = Array.from('的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经三之进着等部度家电力里如水化高自理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几区强放决西被干做必战先回则任取据处府研');
@@ -220,7 +221,10 @@ export async function run(): Promise<Record<string, unknown>> {
   }
   const pipelineEps = Math.round(median(pipelineRates));
   const rawEps = Math.round(median(rawRates));
-  const ratio = Math.round((pipelineEps / rawEps) * 1000) / 1000;
+  // Each round's pipeline and baseline ran interleaved under the same load: the ratio is the median of the
+  // rounds' own ratios (the medians of the rates are printed too).
+  const ratioRuns = pipelineRates.map((p, i) => p / (rawRates[i] ?? p));
+  const ratio = Math.round(median(ratioRuns) * 1000) / 1000;
   return {
     events: EVENTS,
     stored,
@@ -234,7 +238,7 @@ export async function run(): Promise<Record<string, unknown>> {
     rawRuns: rawRates.map(Math.round),
     eventLogAloneEventsPerSec: Math.round(median(logRates)),
     eventLogAloneRatio: Math.round((median(logRates) / rawEps) * 1000) / 1000,
-    ratioRuns: pipelineRates.map((p, i) => Math.round((p / (rawRates[i] ?? p)) * 1000) / 1000),
+    ratioRuns: ratioRuns.map((r) => Math.round(r * 1000) / 1000),
     targets: { ratio: 0.5, eventsPerSec: 20_000 },
     pass: ratio >= 0.5 && pipelineEps >= 20_000,
   };
