@@ -549,17 +549,21 @@ export function createIngestPipeline(deps: PipelineDeps): IngestPipeline {
     return stored - before;
   };
 
+  /** After a failed write: drain again in a second (the batch is back at the head of the queue). */
+  const retryLater = (): void => {
+    if (retryTimer !== null || closed) return;
+    retryTimer = clock.setTimeout(() => {
+      retryTimer = null;
+      scheduleDrain();
+    }, RETRY_AFTER_FAILURE_MS);
+  };
+
   function onWriterProgress(): void {
     if (closed && writer === null) return;
     try {
       settle();
     } catch {
-      if (retryTimer === null && !closed) {
-        retryTimer = clock.setTimeout(() => {
-          retryTimer = null;
-          scheduleDrain();
-        }, RETRY_AFTER_FAILURE_MS);
-      }
+      retryLater();
       return;
     }
     if (size() - inFlightEvents > 0) scheduleDrain();
@@ -574,10 +578,7 @@ export function createIngestPipeline(deps: PipelineDeps): IngestPipeline {
       try {
         drainUpTo(TURN_BUDGET);
       } catch {
-        retryTimer = clock.setTimeout(() => {
-          retryTimer = null;
-          scheduleDrain();
-        }, RETRY_AFTER_FAILURE_MS);
+        retryLater();
         return;
       }
       if (size() - inFlightEvents > 0) scheduleDrain();
