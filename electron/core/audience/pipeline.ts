@@ -176,8 +176,10 @@ export function createIngestPipeline(deps: PipelineDeps): IngestPipeline {
   let refused = 0;
   let closed = false;
 
+  /** Events queued here, not yet handed to a writer. */
+  const unposted = (): number => queue.length - head;
   /** Events accepted and not yet stored: queued here or held by the writer thread. */
-  const size = (): number => queue.length - head + inFlightEvents;
+  const size = (): number => unposted() + inFlightEvents;
 
   // A display name is shown, so it is checked for personal data too. Names like "jake_88" or "小王2024" are
   // everywhere and cannot hold a phone, e-mail or ID number (those need 7+ digits or an @); only names that
@@ -223,11 +225,11 @@ export function createIngestPipeline(deps: PipelineDeps): IngestPipeline {
   /** Whether the event `normalise` just built is a blocked comment (read right after the call). */
   let lastBlocked = false;
   /**
-   * Whether `normalise` built the event itself (keys in the contract's order, so the payload encoder can write
-   * it) and, for a comment, its text's verdict (the fragment of its text and label).
+   * The fragment of the event `normalise` just built itself (keys in the contract's order, so the payload
+   * encoder can write it): a comment's text verdict, NO_TEXT for other kinds. Null for an event it passed on
+   * (replayed, or back from a failed write), which is written as JSON text.
    */
-  let lastBuilt = false;
-  let lastFragment: TextFragment = NO_TEXT;
+  let lastFragment: TextFragment | null = null;
   /** Payloads for the writer thread (eventJson.ts). */
   const encoder = createPayloadEncoder();
   /** Set when the text cache was emptied: fragments below it are dropped by the writer after the next part. */
@@ -253,7 +255,7 @@ export function createIngestPipeline(deps: PipelineDeps): IngestPipeline {
     if ('normalised' in item) {
       const e = item.normalised;
       lastBlocked = false;
-      lastBuilt = false;
+      lastFragment = null;
       if (e.kind !== 'comment') return { ...e, receivedAt: item.receivedAt };
       const v = commentVerdict(e.text);
       return { ...e, receivedAt: item.receivedAt, text: v.text, label: e.label ?? v.label, sampled: sampleFor(v) };
@@ -266,7 +268,6 @@ export function createIngestPipeline(deps: PipelineDeps): IngestPipeline {
     const occurredAt = raw.occurredAt ?? receivedAt;
     const simulated = source.simulated;
     lastBlocked = false;
-    lastBuilt = true;
     lastFragment = NO_TEXT;
     switch (raw.kind) {
       case 'comment': {
@@ -450,7 +451,7 @@ export function createIngestPipeline(deps: PipelineDeps): IngestPipeline {
           batch[i] = e;
           blocked[i] = lastBlocked;
           if (lastBlocked) blockedAt.push(i - start);
-          fragments[i - start] = lastBuilt ? lastFragment : null;
+          fragments[i - start] = lastFragment;
         }
         const rows: Cell[] = [];
         let i = start;
@@ -529,7 +530,7 @@ export function createIngestPipeline(deps: PipelineDeps): IngestPipeline {
   const drainUpTo = (budget: number): number => {
     let done = 0;
     settle();
-    while (size() - inFlightEvents > 0 && done < budget) done += step(Math.min(batchSize, size() - inFlightEvents, budget - done));
+    while (unposted() > 0 && done < budget) done += step(Math.min(batchSize, unposted(), budget - done));
     return done;
   };
 
@@ -566,7 +567,7 @@ export function createIngestPipeline(deps: PipelineDeps): IngestPipeline {
       retryLater();
       return;
     }
-    if (size() - inFlightEvents > 0) scheduleDrain();
+    if (unposted() > 0) scheduleDrain();
   }
 
   const scheduleDrain = (): void => {
@@ -581,7 +582,7 @@ export function createIngestPipeline(deps: PipelineDeps): IngestPipeline {
         retryLater();
         return;
       }
-      if (size() - inFlightEvents > 0) scheduleDrain();
+      if (unposted() > 0) scheduleDrain();
     });
   };
 
